@@ -1,0 +1,113 @@
+// Environment for every app and package: read and validated once, typed, never `process.env` elsewhere.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parse } from "dotenv";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const redisUrl = z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL");
+
+/** Every variable the platform reads; `.env.example` documents each one. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: postgresUrl,
+  DATABASE_ADMIN_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  REDIS_URL: redisUrl,
+  PLATFORM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a host name such as supportdesk.localhost")
+    .default("supportdesk.localhost"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The repository root: the nearest folder above this file holding `bun.lock`. */
+export function repoRoot(from: string = import.meta.dir): string {
+  let dir = from;
+  while (!existsSync(join(dir, "bun.lock"))) {
+    const up = dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+  return dir;
+}
+
+function readEnvFile(path: string): Record<string, string> {
+  return existsSync(path) ? parse(readFileSync(path)) : {};
+}
+
+/** Variables from the files, explicit variables (non-empty) winning. */
+function layered(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const root = repoRoot();
+  const merged: Record<string, string | undefined> = {
+    ...readEnvFile(join(root, ".data", "services.env")),
+    ...readEnvFile(join(root, ".env")),
+  };
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== "") merged[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * Parses an environment: explicit variables win, then the root `.env`, then the
+ * `.data/services.env` that `bun run services:up` writes for the embedded local services.
+ *
+ * @example
+ * const env = loadEnv({ DATABASE_URL: "postgres://…", REDIS_URL: "redis://127.0.0.1:6379" });
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(layered(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(
+      `Invalid environment:\n${lines.join("\n")}\nSet these variables (see .env.example) or run \`bun run services:up\` for local defaults.`,
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's environment, parsed on first use. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/**
+ * The variables a test run uses: `TEST_DATABASE_URL`, `TEST_DATABASE_ADMIN_URL` and
+ * `TEST_REDIS_URL` become the plain names, so no test can reach the dev database by mistake.
+ *
+ * @throws ConfigError when a TEST_* variable is missing (run `bun run services:up`).
+ */
+export function testEnvironment(
+  source: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const vars = layered(source);
+  const pick = (name: string): string => {
+    const value = vars[`TEST_${name}`];
+    if (!value) {
+      throw new ConfigError(
+        `TEST_${name} is not set: run \`bun run services:up\` (it writes .data/services.env) or set it yourself.`,
+      );
+    }
+    return value;
+  };
+  return {
+    NODE_ENV: "test",
+    DATABASE_URL: pick("DATABASE_URL"),
+    DATABASE_ADMIN_URL: pick("DATABASE_ADMIN_URL"),
+    REDIS_URL: pick("REDIS_URL"),
+  };
+}

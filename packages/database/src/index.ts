@@ -1,0 +1,46 @@
+// @supportdesk/database: the schema, connections, `withTenant`, tenant creation and migrations.
+
+// One Drizzle version for every package: import operators from here, not from drizzle-orm.
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+export {
+  createDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Executor,
+  isUuid,
+  type PlatformDb,
+  type TenantDb,
+} from "./client";
+export { nextNumber } from "./counters";
+export { type DatabaseErrorCode, DatabaseInputError, TenantContextError } from "./errors";
+export { migrationsFolder, runMigrations } from "./migrate";
+export * from "./schema";
+export {
+  type CreateTenantInput,
+  checkSlug,
+  createTenant,
+  findTenantBySlug,
+  isSlugAvailable,
+  RESERVED_SLUGS,
+  type SlugCheck,
+  type Tenant,
+} from "./tenants";

@@ -1,0 +1,14 @@
+// Column helpers shared by platform and tenant tables (no table imports, so no import cycles).
+import { timestamp } from "drizzle-orm/pg-core";
+
+/** Random, time-ordered ids (UUIDv7) so inserts land at the end of indexes. */
+export const newId = (): string => Bun.randomUUIDv7();
+
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());

@@ -1,0 +1,25 @@
+// Tenant-owned: in-app notifications for a user inside one tenant.
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, newId } from "./_columns";
+import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
+import { users } from "./users";
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid("id").notNull().$defaultFn(newId),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("notifications_tenant_user_idx").on(t.tenantId, t.userId, t.createdAt.desc()),
+    tenantIsolationPolicy(),
+  ],
+);

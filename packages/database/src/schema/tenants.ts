@@ -1,0 +1,36 @@
+// Platform table of organisations (tenants): identity, plan, status, domain and settings.
+import { sql } from "drizzle-orm";
+import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, newId, updatedAt } from "./_columns";
+
+export const tenantStatus = pgEnum("tenant_status", ["active", "suspended", "trial"]);
+export const tenantPlan = pgEnum("tenant_plan", ["free", "pro", "enterprise"]);
+export const isolationTier = pgEnum("isolation_tier", ["pool", "silo"]);
+
+/** Branding, feature flags and other tenant preferences (validated by the domain layer). */
+export type TenantSettings = {
+  branding?: { primaryColor?: string; logoUrl?: string; displayName?: string };
+  features?: Record<string, boolean>;
+  [key: string]: unknown;
+};
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().$defaultFn(newId),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    status: tenantStatus("status").notNull().default("active"),
+    plan: tenantPlan("plan").notNull().default("free"),
+    customDomain: text("custom_domain"),
+    customDomainVerifiedAt: timestamp("custom_domain_verified_at", { withTimezone: true }),
+    settings: jsonb("settings").$type<TenantSettings>().notNull().default({}),
+    isolationTier: isolationTier("isolation_tier").notNull().default("pool"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("tenants_slug_key").on(t.slug),
+    uniqueIndex("tenants_custom_domain_key").on(sql`lower(${t.customDomain})`),
+  ],
+);

@@ -1,0 +1,84 @@
+// Tenant-owned: tickets (numbered per tenant) and their threaded messages.
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, newId, updatedAt } from "./_columns";
+import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
+import { customers } from "./customers";
+import { users } from "./users";
+
+export const ticketStatus = pgEnum("ticket_status", ["open", "pending", "resolved", "closed"]);
+export const ticketPriority = pgEnum("ticket_priority", ["low", "normal", "high", "urgent"]);
+export const messageAuthor = pgEnum("message_author", ["customer", "agent", "system"]);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid("id").notNull().$defaultFn(newId),
+    /** The human number (#42), unique within the tenant; allocate with `nextTicketNumber`. */
+    number: integer("number").notNull(),
+    subject: text("subject").notNull(),
+    status: ticketStatus("status").notNull().default("open"),
+    priority: ticketPriority("priority").notNull().default("normal"),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    customerId: uuid("customer_id"),
+    tags: text("tags").array().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("tickets_tenant_number_key").on(t.tenantId, t.number),
+    foreignKey({
+      name: "tickets_customer_fk",
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }),
+    index("tickets_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index("tickets_tenant_status_idx").on(t.tenantId, t.status, t.createdAt.desc()),
+    index("tickets_tenant_assignee_idx").on(t.tenantId, t.assigneeId, t.createdAt.desc()),
+    index("tickets_tenant_customer_idx").on(t.tenantId, t.customerId, t.createdAt.desc()),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid("id").notNull().$defaultFn(newId),
+    ticketId: uuid("ticket_id").notNull(),
+    authorType: messageAuthor("author_type").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    authorCustomerId: uuid("author_customer_id"),
+    /** Internal notes are seen by agents only, never by the customer. */
+    isInternal: boolean("is_internal").notNull().default(false),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: "messages_ticket_fk",
+      columns: [t.tenantId, t.ticketId],
+      foreignColumns: [tickets.tenantId, tickets.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "messages_customer_fk",
+      columns: [t.tenantId, t.authorCustomerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }),
+    index("messages_tenant_ticket_idx").on(t.tenantId, t.ticketId, t.createdAt),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -1,0 +1,79 @@
+// Test-only helpers: connections to the test database and small fixtures (never exported).
+import { env } from "@supportdesk/config";
+import { createDatabase, type Database } from "./client";
+import { nextNumber } from "./counters";
+import { auditLog, customers, messages, notifications, tenants, tickets, users } from "./schema";
+
+/** The app role's pool (what the server uses) and the owner's, on the test database. */
+export function openTestDatabases(max = 4): { app: Database; admin: Database } {
+  const config = env();
+  if (!config.DATABASE_ADMIN_URL) throw new Error("DATABASE_ADMIN_URL is not set for tests");
+  return {
+    app: createDatabase({ url: config.DATABASE_URL, max }),
+    admin: createDatabase({ url: config.DATABASE_ADMIN_URL, max: 2 }),
+  };
+}
+
+/** A slug no other test run uses. */
+export const uniqueSlug = (prefix = "t"): string => `${prefix}-${crypto.randomUUID().slice(0, 12)}`;
+
+/** A tenant with a random slug, inserted through the platform handle. */
+export async function makeTenant(db: Database, name = "Test tenant") {
+  const [tenant] = await db.platform
+    .insert(tenants)
+    .values({ slug: uniqueSlug(), name })
+    .returning();
+  if (!tenant) throw new Error("tenant insert returned nothing");
+  return tenant;
+}
+
+/** A user (with a placeholder hash: these tests never sign in). */
+export async function makeUser(db: Database) {
+  const [user] = await db.platform
+    .insert(users)
+    .values({ email: `${uniqueSlug("u")}@example.test`, name: "Test user", passwordHash: "x" })
+    .returning();
+  if (!user) throw new Error("user insert returned nothing");
+  return user;
+}
+
+/**
+ * One row in every tenant-owned table for `tenantId`: a customer, a numbered ticket, a message,
+ * a notification, an audit row (and, through numbering, a counter).
+ */
+export async function makeTenantGraph(db: Database, tenantId: string, userId: string) {
+  return db.withTenant(tenantId, async (tx) => {
+    const [customer] = await tx
+      .insert(customers)
+      .values({ email: `${uniqueSlug("c")}@example.test`, name: "Casey Customer" })
+      .returning();
+    if (!customer) throw new Error("customer insert returned nothing");
+    const number = await nextNumber(tx, "ticket");
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        number,
+        subject: `Ticket of ${tenantId}`,
+        customerId: customer.id,
+        assigneeId: userId,
+      })
+      .returning();
+    if (!ticket) throw new Error("ticket insert returned nothing");
+    await tx.insert(messages).values({
+      ticketId: ticket.id,
+      authorType: "customer",
+      authorCustomerId: customer.id,
+      body: "It is broken",
+    });
+    await tx
+      .insert(notifications)
+      .values({ userId, type: "ticket.created", payload: { ticketId: ticket.id } });
+    await tx.insert(auditLog).values({
+      actorUserId: userId,
+      action: "ticket.create",
+      targetType: "ticket",
+      targetId: ticket.id,
+    });
+    return { customer, ticket };
+  });
+}

@@ -1,0 +1,70 @@
+// `bun run dev`: the whole stack on local defaults with demo data, then where to go and how to log in.
+
+import { env } from "@supportdesk/config";
+import { createDatabase } from "@supportdesk/database";
+import { type DemoLogin, seedDemo } from "@supportdesk/database/seed";
+import { spawn } from "bun";
+
+const root = `${import.meta.dir}/..`;
+const flags = process.argv.slice(2);
+const unknown = flags.filter((f) => f !== "--no-serve");
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown.join(" ")}\nusage: bun run dev [--no-serve]`);
+  process.exit(2);
+}
+
+const services = spawn(["bun", "scripts/services.ts", "up"], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+if ((await services.exited) !== 0) process.exit(1);
+
+const config = env();
+const admin = createDatabase({ url: config.DATABASE_ADMIN_URL ?? config.DATABASE_URL, max: 4 });
+const seeded = await seedDemo(admin).finally(() => admin.close());
+
+function banner(logins: DemoLogin[]): string {
+  const width = Math.max(...logins.map((l) => l.email.length));
+  const rows = logins.map(
+    (l) =>
+      `  ${l.email.padEnd(width)}  ${l.roles.map((r) => `${r.role} of ${r.tenant}`).join(", ")}`,
+  );
+  const base = `http://localhost:${config.PORT}`;
+  return [
+    "",
+    "SupportDesk is up.",
+    `  API health   ${base}/health`,
+    `  API ready    ${base}/ready`,
+    `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages`,
+    "",
+    `Demo logins (password for all: ${logins[0]?.password ?? "?"}):`,
+    ...rows,
+    "",
+    "Sign-in and the web app arrive with the auth and web issues; until then the API answers the probes above.",
+    "Stop with Ctrl-C; `bun run services:down` stops any database or Redis this project started.",
+    "",
+  ].join("\n");
+}
+
+if (flags.includes("--no-serve")) {
+  console.log(banner(seeded.logins));
+  process.exit(0);
+}
+
+const stack = spawn(["bun", "--watch", "apps/server/src/main.ts"], {
+  cwd: root,
+  stdio: ["inherit", "inherit", "inherit"],
+});
+// Print the banner once the server answers, so it is the last thing on screen.
+for (let i = 0; i < 100; i++) {
+  const up = await fetch(`http://127.0.0.1:${config.PORT}/health`)
+    .then((r) => r.ok)
+    .catch(() => false);
+  if (up) {
+    console.log(banner(seeded.logins));
+    break;
+  }
+  await Bun.sleep(200);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stack.kill(signal));
+process.exit(await stack.exited);
