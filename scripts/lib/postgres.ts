@@ -1,0 +1,457 @@
+// PostgreSQL for the services command: superuser access, a project-local cluster, roles, databases.
+
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from "node:fs";
+import { userInfo } from "node:os";
+import { dirname, join } from "node:path";
+import { SQL } from "bun";
+import { findFreePort, portAnswers } from "./net.ts";
+import {
+  asUserArgv,
+  envWithoutPgVars,
+  isRoot,
+  osUserIds,
+  processAlive,
+  type RunResult,
+  run,
+  shellQuote,
+  sleep,
+  tail,
+  which,
+} from "./proc.ts";
+import { dataDir, type LocalPostgres } from "./state.ts";
+import { errorMessage, maskUrl, UserError } from "./ui.ts";
+
+/** Dev-only defaults for the embedded setup; real deployments bring their own URLs. */
+export const ownerRole = { name: "supportdesk_owner", password: "supportdesk_owner" };
+export const appRole = { name: "supportdesk_app", password: "supportdesk_app" };
+export const devDatabase = "supportdesk";
+export const testDatabase = "supportdesk_test";
+
+export const systemPort = 5432;
+const firstLocalPort = 54329;
+const pgRoot = join(dataDir, "postgres");
+
+export function roleUrl(role: { name: string; password: string }, port: number, db: string) {
+  return `postgres://${role.name}:${role.password}@127.0.0.1:${port}/${db}`;
+}
+
+type Probe = { ok: true; rows: string[][] } | { ok: false; code: string; message: string };
+
+function cell(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** Runs one query on a fresh connection; failures come back as values, never thrown. */
+export async function tryQuery(url: string, text: string): Promise<Probe> {
+  let sql: SQL;
+  try {
+    sql = new SQL({ url, max: 1, connectionTimeout: 5, idleTimeout: 1 });
+  } catch (error) {
+    return { ok: false, code: "INVALID_URL", message: errorMessage(error) };
+  }
+  try {
+    const rows: unknown[][] = await sql.unsafe(text).values();
+    return { ok: true, rows: rows.map((row) => row.map(cell)) };
+  } catch (error) {
+    const { errno, code } = error as { errno?: unknown; code?: unknown };
+    const sqlState = typeof errno === "string" ? errno : String(code ?? "");
+    let message = errorMessage(error);
+    if (code === "ERR_POSTGRES_CONNECTION_REFUSED") message = "connection refused";
+    if (code === "ERR_POSTGRES_CONNECTION_TIMEOUT") message = "no answer (timed out)";
+    return { ok: false, code: sqlState, message };
+  } finally {
+    await sql.close({ timeout: 1 }).catch(() => {});
+  }
+}
+
+const isTrue = (value: string | undefined) => value === "true" || value === "t";
+
+/** Runs SQL with superuser rights, in the named database. */
+export interface Superuser {
+  /** How we got in, for the summary. */
+  readonly how: string;
+  query(db: string, text: string): Promise<string[][]>;
+  close(): Promise<void>;
+}
+
+class TcpSuperuser implements Superuser {
+  private readonly connections = new Map<string, SQL>();
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly how: string,
+  ) {}
+
+  async query(db: string, text: string): Promise<string[][]> {
+    let sql = this.connections.get(db);
+    if (!sql) {
+      sql = new SQL({ url: `${this.baseUrl}/${db}`, max: 1, connectionTimeout: 10 });
+      this.connections.set(db, sql);
+    }
+    const rows: unknown[][] = await sql.unsafe(text).values();
+    return rows.map((row) => row.map(cell));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.connections.values()].map((sql) => sql.close({ timeout: 1 })));
+  }
+}
+
+/** psql as the postgres OS user over the unix socket: peer auth, as a fresh Debian install has. */
+class PeerSuperuser implements Superuser {
+  readonly how = "psql as the postgres OS user (peer auth)";
+
+  constructor(
+    private readonly psql: string,
+    private readonly port: number,
+  ) {}
+
+  async query(db: string, text: string): Promise<string[][]> {
+    const args = ["-X", "-q", "-A", "-t", "-F", "\x1f", "-v", "ON_ERROR_STOP=1"];
+    const result = await run([this.psql, ...args, "-p", String(this.port), "-d", db, "-c", text], {
+      asUser: "postgres",
+      cwd: "/",
+      env: envWithoutPgVars(),
+    });
+    if (result.code !== 0) throw new Error(result.stderr.trim() || `psql exited ${result.code}`);
+    return result.stdout
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => line.split("\x1f"));
+  }
+
+  async close(): Promise<void> {}
+}
+
+const superuserCheck = "select rolsuper from pg_roles where rolname = current_user";
+
+/** Superuser access to the server on 127.0.0.1:port, or null when it will not let us in. */
+export async function superuserAccess(port: number): Promise<Superuser | null> {
+  // Homebrew-style installs make the OS user the superuser instead of `postgres`.
+  for (const user of new Set(["postgres", userInfo().username])) {
+    const baseUrl = `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}`;
+    const probe = await tryQuery(`${baseUrl}/postgres`, superuserCheck);
+    if (probe.ok && isTrue(probe.rows[0]?.[0])) {
+      return new TcpSuperuser(baseUrl, `TCP as ${user}`);
+    }
+  }
+  const psql = findPsql();
+  if (!isRoot || !psql || !osUserIds("postgres") || !asUserArgv("postgres", ["true"])) return null;
+  const peer = new PeerSuperuser(psql, port);
+  try {
+    const rows = await peer.query("postgres", superuserCheck);
+    return isTrue(rows[0]?.[0]) ? peer : null;
+  } catch {
+    return null;
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Creates or repairs the owner and app roles and both databases. Safe to repeat: every step
+ * checks the catalogs first or is an idempotent ALTER/GRANT/REVOKE.
+ */
+export async function provision(su: Superuser): Promise<string[]> {
+  const warnings: string[] = [];
+  const roles = [
+    { ...ownerRole, attributes: "LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS" },
+    { ...appRole, attributes: "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS" },
+  ];
+  for (const role of roles) {
+    const exists = await su.query(
+      "postgres",
+      `select 1 from pg_roles where rolname = ${quoteLiteral(role.name)}`,
+    );
+    const verb = exists.length > 0 ? "ALTER" : "CREATE";
+    // ALTER on every run puts back attributes or passwords someone changed by hand.
+    await su.query(
+      "postgres",
+      `${verb} ROLE ${quoteIdent(role.name)} WITH ${role.attributes} ` +
+        `PASSWORD ${quoteLiteral(role.password)}`,
+    );
+  }
+  const owner = quoteIdent(ownerRole.name);
+  const app = quoteIdent(appRole.name);
+  for (const db of [devDatabase, testDatabase]) {
+    const exists = await su.query(
+      "postgres",
+      `select 1 from pg_database where datname = ${quoteLiteral(db)}`,
+    );
+    // CREATE DATABASE cannot run inside a transaction or DO block, hence the catalog check.
+    if (exists.length === 0)
+      await su.query("postgres", `CREATE DATABASE ${quoteIdent(db)} OWNER ${owner}`);
+    else await su.query("postgres", `ALTER DATABASE ${quoteIdent(db)} OWNER TO ${owner}`);
+    for (const statement of [
+      `ALTER SCHEMA public OWNER TO ${owner}`,
+      "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+      `GRANT CONNECT ON DATABASE ${quoteIdent(db)} TO ${app}`,
+      `GRANT USAGE ON SCHEMA public TO ${app}`,
+    ]) {
+      await su.query(db, statement);
+    }
+    // An owner bypasses row-level security, so anything the app role owns is a tenant leak.
+    const owned = await su.query(
+      db,
+      "select count(*) from pg_class where relowner = " +
+        `(select oid from pg_roles where rolname = ${quoteLiteral(appRole.name)})`,
+    );
+    const count = Number(owned[0]?.[0] ?? 0);
+    if (count > 0) {
+      warnings.push(
+        `${appRole.name} owns ${count} relation(s) in ${db}; row-level security does not ` +
+          `apply to their owner. Reassign them in ${db}: ` +
+          `REASSIGN OWNED BY ${appRole.name} TO ${ownerRole.name};`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/** Both roles can log in over TCP with their passwords (pg_hba.conf may say otherwise). */
+export async function verifyLogins(port: number): Promise<void> {
+  for (const role of [ownerRole, appRole]) {
+    const url = roleUrl(role, port, devDatabase);
+    const probe = await tryQuery(url, "select 1");
+    if (!probe.ok) {
+      throw new UserError(
+        `The roles and databases are set up, but ${role.name} cannot log in at ` +
+          `${maskUrl(url)} (${probe.message}). Make pg_hba.conf allow password logins ` +
+          "(scram-sha-256 or md5) from 127.0.0.1 and reload PostgreSQL, or set DATABASE_URL " +
+          "and DATABASE_ADMIN_URL yourself.",
+      );
+    }
+  }
+}
+
+export interface PgBinaries {
+  dir: string;
+  version: string;
+}
+
+function majorVersion(binary: string): string | null {
+  const result = Bun.spawnSync([binary, "--version"], { stdout: "pipe", stderr: "ignore" });
+  return /(\d+)(\.\d+)?/.exec(result.stdout.toString())?.[1] ?? null;
+}
+
+/** Debian's versioned installs, newest first, then whatever initdb is on PATH. */
+function installedBinaries(): PgBinaries[] {
+  const found: PgBinaries[] = [];
+  const base = "/usr/lib/postgresql";
+  if (existsSync(base)) {
+    for (const version of readdirSync(base)) {
+      const dir = join(base, version, "bin");
+      if (existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) {
+        found.push({ dir, version });
+      }
+    }
+    found.sort((a, b) => Number(b.version) - Number(a.version));
+  }
+  const initdb = which("initdb");
+  if (initdb && existsSync(join(dirname(initdb), "pg_ctl"))) {
+    const version = majorVersion(initdb);
+    if (version) found.push({ dir: dirname(initdb), version });
+  }
+  return found;
+}
+
+function findPsql(): string | null {
+  const onPath = which("psql");
+  if (onPath) return onPath;
+  const newest = installedBinaries()[0];
+  return newest && existsSync(join(newest.dir, "psql")) ? join(newest.dir, "psql") : null;
+}
+
+const clusterDir = join(pgRoot, "data");
+
+/**
+ * The binaries for the project-local cluster: the version its data directory was made with,
+ * else the newest installed. Null when none is installed.
+ */
+export function clusterBinaries(): PgBinaries | null {
+  const versionFile = join(clusterDir, "PG_VERSION");
+  const all = installedBinaries();
+  if (!existsSync(versionFile)) return all[0] ?? null;
+  const version = readFileSync(versionFile, "utf8").trim();
+  const match = all.find((bins) => bins.version === version);
+  if (match) return match;
+  throw new UserError(
+    `The project-local cluster in ${clusterDir} was created by PostgreSQL ${version}, whose ` +
+      `binaries are no longer installed. Install them again (Debian: apt-get install ` +
+      `postgresql-${version}), or delete .data/postgres to start over with an empty database.`,
+  );
+}
+
+function clusterUser(): string | null {
+  if (!isRoot) return null;
+  if (!osUserIds("postgres") || !asUserArgv("postgres", ["true"])) {
+    throw new UserError(
+      "initdb refuses to run as root, and there is no postgres OS user to run it as (or neither " +
+        "runuser nor su exists). Create one (useradd --system --create-home postgres), run this " +
+        "as a normal user, or set DATABASE_URL and DATABASE_ADMIN_URL to an existing server.",
+    );
+  }
+  return "postgres";
+}
+
+function pgCtl(record: Pick<LocalPostgres, "pgCtl" | "runAs">, args: string[]): Promise<RunResult> {
+  return run([record.pgCtl, ...args], { asUser: record.runAs, cwd: "/", env: envWithoutPgVars() });
+}
+
+/** pid and port from postmaster.pid, which PostgreSQL keeps while it runs. */
+function postmaster(pgdata: string): { pid: number; port: number } | null {
+  try {
+    const lines = readFileSync(join(pgdata, "postmaster.pid"), "utf8").split("\n");
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return pid > 0 && port > 0 && Number.isInteger(pid + port) ? { pid, port } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cluster in .data/postgres when it runs without a services.json entry (the file was
+ * deleted): it is still ours to reuse and to stop.
+ */
+export function orphanedCluster(): LocalPostgres | null {
+  const running = postmaster(clusterDir);
+  if (!running || !processAlive(running.pid)) return null;
+  const bins = clusterBinaries();
+  if (!bins) return null;
+  const runAs = isRoot ? "postgres" : null;
+  const logFile = join(pgRoot, "postgres.log");
+  const pgCtl = join(bins.dir, "pg_ctl");
+  return { dataDir: clusterDir, port: running.port, pgCtl, runAs, logFile };
+}
+
+/** True when pg_ctl reports the recorded cluster running and it answers on its port. */
+export async function clusterRunning(record: LocalPostgres): Promise<boolean> {
+  if (!existsSync(record.pgCtl) || !existsSync(record.dataDir)) return false;
+  const status = await pgCtl(record, ["status", "-D", record.dataDir]);
+  return status.code === 0 && (await portAnswers("127.0.0.1", record.port));
+}
+
+/** Root runs initdb/pg_ctl as postgres, which must own .data/postgres and reach it. */
+function prepareDirs(runAs: string | null, socketDir: string, logFile: string): void {
+  mkdirSync(socketDir, { recursive: true });
+  if (!runAs) return;
+  const ids = osUserIds(runAs);
+  if (!ids) return;
+  chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  for (const path of [pgRoot, socketDir, logFile]) {
+    if (existsSync(path)) chownSync(path, ids.uid, ids.gid);
+  }
+}
+
+async function initCluster(bins: PgBinaries, runAs: string | null): Promise<void> {
+  if (existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
+    throw new UserError(
+      `${clusterDir} is not empty but holds no cluster (an interrupted initdb?). Delete ` +
+        ".data/postgres and run this again.",
+    );
+  }
+  const initdb = [join(bins.dir, "initdb"), "-D", clusterDir, "-U", "postgres", "--auth=trust"];
+  const result = await run([...initdb, "--encoding=UTF8", "--no-locale"], {
+    asUser: runAs,
+    cwd: "/",
+    env: envWithoutPgVars(),
+  });
+  if (result.code !== 0) {
+    throw new UserError(
+      `initdb failed for the project-local cluster:\n${tail(result.stdout + result.stderr)}\n` +
+        "Fix the cause above (or delete .data/postgres) and run this again.",
+    );
+  }
+}
+
+export interface ClusterResult {
+  record: LocalPostgres;
+  started: boolean;
+  initialised: boolean;
+  version: string;
+}
+
+/**
+ * Starts (creating it first if needed) the project-local cluster in .data/postgres, bound to
+ * 127.0.0.1 on a free port from 54329 up, trust auth; reuses it when it is already running.
+ */
+export async function ensureCluster(bins: PgBinaries): Promise<ClusterResult> {
+  const runAs = clusterUser();
+  const socketDir = join(pgRoot, "run");
+  const logFile = join(pgRoot, "postgres.log");
+  const base = { dataDir: clusterDir, pgCtl: join(bins.dir, "pg_ctl"), runAs, logFile };
+  prepareDirs(runAs, socketDir, logFile);
+  if (runAs && (await run(["test", "-w", pgRoot], { asUser: runAs, cwd: "/" })).code !== 0) {
+    throw new UserError(
+      `The ${runAs} OS user cannot write to ${pgRoot}, so it cannot run the local cluster. Every ` +
+        `directory above it must be searchable by others (chmod o+x on each), or set ` +
+        "DATABASE_URL and DATABASE_ADMIN_URL to an existing server.",
+    );
+  }
+
+  const initialised = !existsSync(join(clusterDir, "PG_VERSION"));
+  if (initialised) await initCluster(bins, runAs);
+
+  const status = await pgCtl(base, ["status", "-D", clusterDir]);
+  if (status.code === 0) {
+    // Running already, maybe from before services.json was lost: postmaster.pid has the port.
+    const port = postmaster(clusterDir)?.port;
+    for (let i = 0; port && i < 60; i++) {
+      if (await portAnswers("127.0.0.1", port)) {
+        return { record: { ...base, port }, started: false, initialised, version: bins.version };
+      }
+      await sleep(500);
+    }
+    throw new UserError(
+      `The project-local PostgreSQL in ${clusterDir} is running but does not answer. See ` +
+        `${logFile}, then run \`bun scripts/services.ts down\` and try again.`,
+    );
+  }
+
+  const port = await findFreePort("127.0.0.1", firstLocalPort);
+  // Unix socket paths are limited to ~107 bytes; we only use TCP, so drop the socket if too long.
+  const socket = `${socketDir}/.s.PGSQL.${port}`.length < 100 ? socketDir : "";
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${shellQuote(socket)}`;
+  const start = ["start", "-D", clusterDir, "-l", logFile, "-w", "-t", "60", "-o", options];
+  const started = await pgCtl(base, start);
+  if (started.code !== 0 || !(await portAnswers("127.0.0.1", port))) {
+    const log = existsSync(logFile) ? tail(readFileSync(logFile, "utf8")) : "(no log file)";
+    throw new UserError(
+      `Starting the project-local PostgreSQL failed:\n${tail(started.stdout + started.stderr)}\n` +
+        `Last lines of ${logFile}:\n${log}\nFix the cause above and run this again.`,
+    );
+  }
+  return { record: { ...base, port }, started: true, initialised, version: bins.version };
+}
+
+/** `pg_ctl stop -m fast` for a cluster this command started; false if it was not running. */
+export async function stopCluster(record: LocalPostgres): Promise<boolean> {
+  if (!existsSync(record.pgCtl) || !existsSync(record.dataDir)) return false;
+  if ((await pgCtl(record, ["status", "-D", record.dataDir])).code !== 0) return false;
+  const stop = ["stop", "-D", record.dataDir, "-m", "fast", "-w", "-t", "60"];
+  const result = await pgCtl(record, stop);
+  if (result.code !== 0) {
+    throw new UserError(
+      `Stopping the project-local PostgreSQL (${record.dataDir}) failed:\n` +
+        `${tail(`${result.stdout}\n${result.stderr}`)}\nStop it by hand with: ` +
+        `${record.runAs ? `runuser -u ${record.runAs} -- ` : ""}${record.pgCtl} stop ` +
+        `-D ${record.dataDir} -m fast`,
+    );
+  }
+  return true;
+}
