@@ -1,6 +1,8 @@
 // Tenant-owned: tickets (numbered per tenant) and their threaded messages.
+import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -79,6 +81,14 @@ export const messages = pgTable(
       foreignColumns: [customers.tenantId, customers.id],
     }),
     index("messages_tenant_ticket_idx").on(t.tenantId, t.ticketId, t.createdAt),
+    // The author columns must agree with the author type. An agent's user id may become null
+    // when the user is deleted (the message stays), so only the other side is required empty.
+    check(
+      "messages_author_matches_type",
+      sql`(${t.authorType} = 'customer' and ${t.authorUserId} is null)
+        or (${t.authorType} = 'agent' and ${t.authorCustomerId} is null)
+        or (${t.authorType} = 'system' and ${t.authorUserId} is null and ${t.authorCustomerId} is null)`,
+    ),
     tenantIsolationPolicy(),
   ],
 );
