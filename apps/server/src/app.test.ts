@@ -1,13 +1,11 @@
-// /health and /ready through HTTP (app.request) against the real PostgreSQL and Redis.
+// /health, /ready and the JWKS through HTTP (app.request) against the real PostgreSQL and Redis.
 import { afterAll, describe, expect, test } from "bun:test";
 import { createRedis } from "@supportdesk/cache";
-import { env } from "@supportdesk/config";
-import { createDatabase } from "@supportdesk/database";
+import { createTestDeps } from "@supportdesk/trpc/testing";
 import { createApp } from "./app";
 
-const config = env();
-const db = createDatabase({ url: config.DATABASE_URL, max: 2 });
-const redis = createRedis(config.REDIS_URL, { name: "test" });
+const deps = await createTestDeps();
+const app = createApp({ deps, corsOrigins: ["http://localhost:5173"], trustProxy: false });
 // Nothing listens on port 1: a Redis that is down.
 const deadRedis = createRedis("redis://127.0.0.1:1", {
   name: "test-dead",
@@ -18,27 +16,42 @@ const deadRedis = createRedis("redis://127.0.0.1:1", {
 deadRedis.on("error", () => {});
 
 afterAll(async () => {
-  await db.close();
-  redis.disconnect();
+  await deps.close();
   deadRedis.disconnect();
 });
 
 describe("probes", () => {
   test("/health answers while the process lives", async () => {
-    const res = await createApp({ db, redis }).request("/health");
+    const res = await app.request("/health");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
   });
 
   test("/ready is 200 when PostgreSQL and Redis answer", async () => {
-    const res = await createApp({ db, redis }).request("/ready");
+    const res = await app.request("/ready");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ready", postgres: "up", redis: "up" });
   });
 
   test("/ready is 503 naming Redis when Redis is down", async () => {
-    const res = await createApp({ db, redis: deadRedis }).request("/ready");
+    const down = createApp({
+      deps: { ...deps, redis: deadRedis },
+      corsOrigins: [],
+      trustProxy: false,
+    });
+    const res = await down.request("/ready");
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: "unavailable", postgres: "up", redis: "down" });
+  });
+});
+
+describe("JWKS", () => {
+  test("serves the public signing keys, never the private part", async () => {
+    const res = await app.request("/.well-known/jwks.json");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { keys: Record<string, string>[] };
+    expect(body.keys.length).toBe(1);
+    expect(body.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
+    expect(body.keys[0]?.d).toBeUndefined();
   });
 });

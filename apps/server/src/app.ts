@@ -1,9 +1,20 @@
 // The HTTP application (Hono): built from its dependencies so tests call it with `app.request`.
-import type { Redis } from "@supportdesk/cache";
-import type { Database } from "@supportdesk/database";
+import { appRouter, createContext, MAX_BATCH_SIZE, type TrpcDeps } from "@supportdesk/trpc";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 
-export type AppDeps = { db: Database; redis: Redis };
+export type AppOptions = {
+  deps: TrpcDeps;
+  corsOrigins: string[];
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** The socket's remote address, from the runtime (Bun.serve's requestIP). */
+  remoteAddress?: (req: Request) => string | null;
+};
 
 /** How long a readiness probe waits for each dependency before calling it down. */
 const PROBE_TIMEOUT_MS = 1000;
@@ -23,12 +34,60 @@ async function probe(check: () => Promise<unknown>): Promise<"up" | "down"> {
   }
 }
 
+function clientIp(options: AppOptions, req: Request): string | null {
+  if (options.trustProxy) {
+    const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return options.remoteAddress?.(req) ?? null;
+}
+
 /**
- * The server's routes: `/health` (the process is alive) and `/ready` (PostgreSQL and Redis
- * answer; 503 naming the one that does not).
+ * The server's routes: `/health`, `/ready`, `/.well-known/jwks.json`, and tRPC at `/trpc` and
+ * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants).
  */
-export function createApp(deps: AppDeps): Hono {
+export function createApp(options: AppOptions): Hono {
+  const { deps } = options;
   const app = new Hono();
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (options.corsOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: [
+        "authorization",
+        "content-type",
+        "x-tenant-id",
+        "x-tenant-slug",
+        "trpc-accept",
+      ],
+      exposeHeaders: [
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+        "retry-after",
+        "x-request-id",
+      ],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", async function accessLog(c, next) {
+    const started = performance.now();
+    await next();
+    deps.log.info(
+      {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      "request",
+    );
+  });
+
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/ready", async (c) => {
     const [postgres, redis] = await Promise.all([
@@ -37,6 +96,47 @@ export function createApp(deps: AppDeps): Hono {
     ]);
     const ready = postgres === "up" && redis === "up";
     return c.json({ status: ready ? "ready" : "unavailable", postgres, redis }, ready ? 200 : 503);
+  });
+  app.get("/.well-known/jwks.json", (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(deps.tokens.jwks());
+  });
+
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json({ error: { message: "The request body is larger than 1 MiB." } }, 413),
+  });
+  const handle = (endpoint: string, slug: string | undefined, req: Request, id: string) =>
+    fetchRequestHandler({
+      endpoint,
+      req,
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: ({ resHeaders }) =>
+        createContext(deps, {
+          req,
+          resHeaders,
+          requestId: id,
+          clientIp: clientIp(options, req),
+          pathSlug: slug,
+        }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          deps.log.error({ err: error.cause ?? error, path, requestId: id }, "trpc error");
+        }
+      },
+    });
+  app.use("/trpc/*", limitBody);
+  app.use("/t/:slug/trpc/*", limitBody);
+  app.all("/trpc/*", (c) => handle("/trpc", undefined, c.req.raw, c.get("requestId")));
+  app.all("/t/:slug/trpc/*", (c) => {
+    const slug = c.req.param("slug");
+    return handle(`/t/${slug}/trpc`, slug, c.req.raw, c.get("requestId"));
+  });
+  app.notFound((c) => c.json({ error: { message: "Not found." } }, 404));
+  app.onError((error, c) => {
+    deps.log.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
+    return c.json({ error: { message: "Something went wrong; try again." } }, 500);
   });
   return app;
 }

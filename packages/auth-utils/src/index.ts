@@ -1,2 +1,16 @@
-// @supportdesk/auth-utils: Passwords (Argon2id), access tokens (jose, EdDSA), rotating refresh tokens and API keys. The auth/tenancy and queue issues fill this face; nothing is exported yet.
-export {};
+// @supportdesk/auth-utils: passwords (Argon2id), access tokens (jose, EdDSA), opaque tokens, API keys.
+export { generateApiKey, parseApiKey } from "./api-keys";
+export { generateOpaqueToken, hashToken, safeEqual } from "./opaque";
+export { dummyPasswordHash, hashPassword, PASSWORD_PARAMS, verifyPassword } from "./passwords";
+export {
+  type AccessTokenClaims,
+  createTokenService,
+  generateSigningKey,
+  loadOrCreateDevKeys,
+  parseSigningKeys,
+  type SigningJwk,
+  TokenConfigError,
+  TokenError,
+  type TokenService,
+  type VerifiedAccessToken,
+} from "./tokens";

@@ -2,6 +2,15 @@
 import { Redis, type RedisOptions } from "ioredis";
 
 export type { Redis } from "ioredis";
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitOptions,
+  type RateLimitResult,
+  RateLimitUnavailableError,
+} from "./rate-limit";
+export { type JsonCache, type JsonCacheOptions, platformCache, tenantCache } from "./tenant-cache";
 
 /**
  * A Redis connection that reconnects by itself (backoff capped at 2 s) and fails commands fast

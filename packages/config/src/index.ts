@@ -22,6 +22,29 @@ export const envSchema = z.object({
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a host name such as supportdesk.localhost")
     .default("supportdesk.localhost"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:3000,http://localhost:5173")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  AUTH_ISSUER: z.string().min(1).default("supportdesk"),
+  AUTH_AUDIENCE: z.string().min(1).default("supportdesk-api"),
+  AUTH_KEYS: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RATE_LIMIT_FREE_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_ENTERPRISE_PER_MINUTE: z.coerce.number().int().min(1).default(10000),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

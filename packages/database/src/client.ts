@@ -49,6 +49,15 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Binds an already-open transaction to a tenant, for platform work that creates a tenant and
+ * must then write its first tenant rows (such as the audit entry) in the same transaction.
+ */
+export async function bindTenant(tx: Executor, tenantId: string): Promise<void> {
+  if (!isUuid(tenantId)) throw new TenantContextError(tenantId);
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True when `value` is a UUID in canonical text form. */

@@ -3,6 +3,7 @@
 // One Drizzle version for every package: import operators from here, not from drizzle-orm.
 export {
   and,
+  arrayContains,
   asc,
   count,
   desc,
@@ -22,6 +23,7 @@ export {
   sql,
 } from "drizzle-orm";
 export {
+  bindTenant,
   createDatabase,
   type Database,
   type DatabaseOptions,

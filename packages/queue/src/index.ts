@@ -1,2 +1,10 @@
-// @supportdesk/queue: BullMQ job definitions (name + zod payload), the outbox relay, and the workers' handlers. The auth/tenancy and queue issues fill this face; nothing is exported yet.
-export {};
+// @supportdesk/queue: job definitions and the outbox producer (the relay and workers come next).
+export {
+  definePlatformJob,
+  defineTenantJob,
+  invitationJob,
+  type JobDefinition,
+  passwordResetJob,
+  verifyEmailJob,
+} from "./jobs";
+export { enqueue, JobPayloadError } from "./outbox";

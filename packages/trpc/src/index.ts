@@ -1,2 +1,27 @@
-// @supportdesk/trpc: tRPC context, procedure builders (public, authed, tenant, role guard), routers and the AppRouter type. The auth/tenancy and queue issues fill this face; nothing is exported yet.
-export {};
+// @supportdesk/trpc: context, procedure builders, the routers and the AppRouter type.
+export { forgetMembership, forgetSessions, forgetTenant } from "./cache";
+export {
+  type Context,
+  createContext,
+  createContextInner,
+  type Principal,
+  type RequestInfo,
+  type TenantContext,
+  type TenantHints,
+  type TenantSummary,
+  type TrpcDeps,
+  type TrpcSettings,
+} from "./context";
+export { appErrorToTrpc, toTrpcError } from "./errors";
+export { type AppRouter, appRouter, createCaller } from "./root";
+export {
+  authedProcedure,
+  publicProcedure,
+  requireRole,
+  router,
+  tenantProcedure,
+  userProcedure,
+} from "./trpc";
+
+/** Larger batches are refused with 400 (each call of a batch also counts against rate limits). */
+export const MAX_BATCH_SIZE = 25;

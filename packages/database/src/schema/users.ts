@@ -4,6 +4,7 @@ import {
   type AnyPgColumn,
   index,
   inet,
+  pgEnum,
   pgTable,
   text,
   timestamp,
@@ -72,5 +73,30 @@ export const refreshTokens = pgTable(
   (t) => [
     uniqueIndex("refresh_tokens_hash_key").on(t.tokenHash),
     index("refresh_tokens_session_idx").on(t.sessionId),
+  ],
+);
+
+export const userTokenPurpose = pgEnum("user_token_purpose", ["verify_email", "reset_password"]);
+
+/**
+ * One-time tokens mailed to a user (email verification, password reset), stored as a SHA-256
+ * hash; `usedAt` makes each usable once.
+ */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: uuid("id").primaryKey().$defaultFn(newId),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: userTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("user_tokens_hash_key").on(t.tokenHash),
+    index("user_tokens_user_idx").on(t.userId, t.purpose),
   ],
 );

@@ -1,0 +1,50 @@
+// Builds the server's dependencies from the config: database, Redis, tokens, rate limiter, logger.
+import { join } from "node:path";
+import { createTokenService, loadOrCreateDevKeys, parseSigningKeys } from "@supportdesk/auth-utils";
+import { createRateLimiter, createRedis } from "@supportdesk/cache";
+import { type Env, repoRoot } from "@supportdesk/config";
+import { createDatabase } from "@supportdesk/database";
+import type { Logger } from "@supportdesk/logger";
+import type { TrpcDeps } from "@supportdesk/trpc";
+
+/**
+ * Signing keys: AUTH_KEYS when set; otherwise (not in production) a key generated once into the
+ * git-ignored `.data/auth-keys.json`, so tokens survive restarts in development.
+ */
+async function signingKeys(config: Env) {
+  if (config.AUTH_KEYS) return parseSigningKeys(config.AUTH_KEYS);
+  if (config.NODE_ENV === "production") {
+    throw new Error(
+      "AUTH_KEYS must be set in production (a JSON array of Ed25519 JWKs; see .env.example).",
+    );
+  }
+  return loadOrCreateDevKeys(join(repoRoot(), ".data", "auth-keys.json"));
+}
+
+export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
+  const redis = createRedis(config.REDIS_URL, { name: "server" });
+  redis.on("error", (error) => log.warn({ err: error.message }, "redis connection error"));
+  return {
+    db: createDatabase({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX }),
+    redis,
+    tokens: await createTokenService({
+      keys: await signingKeys(config),
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    }),
+    rateLimiter: createRateLimiter(redis),
+    log,
+    settings: {
+      nodeEnv: config.NODE_ENV,
+      platformDomain: config.PLATFORM_DOMAIN,
+      refreshIdleDays: config.REFRESH_TOKEN_IDLE_DAYS,
+      rateLimits: {
+        free: config.RATE_LIMIT_FREE_PER_MINUTE,
+        pro: config.RATE_LIMIT_PRO_PER_MINUTE,
+        enterprise: config.RATE_LIMIT_ENTERPRISE_PER_MINUTE,
+        auth: config.RATE_LIMIT_AUTH_PER_MINUTE,
+      },
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The producer side of the outbox: jobs born of a write are recorded in the writer's transaction.
+import { type Executor, outbox } from "@supportdesk/database";
+import type { z } from "zod";
+import type { JobDefinition } from "./jobs";
+
+/** A payload that does not match its job's schema; `field` names the first bad path. */
+export class JobPayloadError extends Error {
+  override name = "JobPayloadError";
+  constructor(
+    readonly job: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`job ${job}: ${field ? `${field}: ` : ""}${message}`);
+  }
+}
+
+/**
+ * Validates `payload` and records the job in the outbox through `tx`, so it is sent if and only
+ * if the transaction commits; a relay moves committed rows to BullMQ (job id = outbox id).
+ *
+ * @throws JobPayloadError when the payload does not match (missing tenantId, wrong shape).
+ * @example
+ * await db.withTenant(tenantId, async (tx) => {
+ *   const invitation = await createInvitationRow(tx, input);
+ *   await enqueue(tx, invitationJob, { tenantId, invitationId: invitation.id, … });
+ * });
+ */
+export async function enqueue<Schema extends z.ZodType>(
+  tx: Executor,
+  job: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+): Promise<{ id: string }> {
+  const parsed = job.payload.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JobPayloadError(job.name, issue?.path.join(".") ?? "", issue?.message ?? "invalid");
+  }
+  const data = parsed.data as Record<string, unknown>;
+  const tenantId = typeof data.tenantId === "string" ? data.tenantId : null;
+  const [row] = await tx
+    .insert(outbox)
+    .values({ tenantId, queue: job.queue, jobName: job.name, payload: data })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error("outbox insert returned no row");
+  return row;
+}

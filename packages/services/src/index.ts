@@ -1,0 +1,13 @@
+// @supportdesk/services: the business rules; tRPC procedures, jobs and CLIs are thin doors onto these.
+export * as apiKeys from "./api-keys";
+export { audit, listAudit } from "./audit";
+export * as auth from "./auth";
+export { type Actor, roleAtLeast, type TenantScope } from "./context";
+export * as customers from "./customers";
+export { AppError, type AppErrorCode, notFound } from "./errors";
+export * as invitations from "./invitations";
+export * as members from "./members";
+export { decodeCursor, encodeCursor, type Page } from "./pagination";
+export { slugify, uniqueSlugFor } from "./slugs";
+export * as tenants from "./tenants";
+export * as tickets from "./tickets";

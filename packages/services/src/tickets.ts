@@ -1,0 +1,260 @@
+// Tickets and their threads: list with filters, create with a per-tenant number, update, reply.
+import {
+  and,
+  arrayContains,
+  customers,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  messages,
+  nextNumber,
+  sql,
+  tickets,
+  users,
+} from "@supportdesk/database";
+import { audit } from "./audit";
+import type { TenantScope } from "./context";
+import { AppError, notFound } from "./errors";
+import { isAssignable } from "./members";
+import { decodeCursor, toPage } from "./pagination";
+
+export type TicketStatus = (typeof tickets.status.enumValues)[number];
+export type TicketPriority = (typeof tickets.priority.enumValues)[number];
+
+const ticketColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  priority: tickets.priority,
+  tags: tickets.tags,
+  assigneeId: tickets.assigneeId,
+  customerId: tickets.customerId,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+};
+
+export type TicketFilters = {
+  status?: TicketStatus[] | undefined;
+  priority?: TicketPriority[] | undefined;
+  /** A user id, or "unassigned". */
+  assignee?: string | undefined;
+  customerId?: string | undefined;
+  tag?: string | undefined;
+  /** Matches the subject (case-insensitive) or the ticket number ("42" or "#42"). */
+  q?: string | undefined;
+};
+
+/** A page of tickets, newest first, in seed 001's envelope. */
+export async function listTickets(
+  scope: TenantScope,
+  input: TicketFilters & { cursor?: string | undefined; perPage: number },
+) {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const q = input.q?.trim();
+  const number = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : undefined;
+  const rows = await scope.tx
+    .select({
+      ...ticketColumns,
+      assigneeName: users.name,
+      customerName: customers.name,
+      customerEmail: customers.email,
+    })
+    .from(tickets)
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .leftJoin(
+      customers,
+      and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
+    )
+    .where(
+      and(
+        after
+          ? sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+        input.status?.length ? inArray(tickets.status, input.status) : undefined,
+        input.priority?.length ? inArray(tickets.priority, input.priority) : undefined,
+        input.assignee === "unassigned"
+          ? isNull(tickets.assigneeId)
+          : input.assignee
+            ? eq(tickets.assigneeId, input.assignee)
+            : undefined,
+        input.customerId ? eq(tickets.customerId, input.customerId) : undefined,
+        input.tag ? arrayContains(tickets.tags, [input.tag]) : undefined,
+        number !== undefined
+          ? eq(tickets.number, number)
+          : q
+            ? ilike(tickets.subject, `%${q.replace(/[\\%_]/g, "\\$&")}%`)
+            : undefined,
+      ),
+    )
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(input.perPage + 1);
+  return toPage(rows, input.perPage, scope.tenantId, input.cursor);
+}
+
+async function findTicket(scope: TenantScope, id: string) {
+  const [row] = await scope.tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
+  if (!row) throw notFound("Ticket");
+  return row;
+}
+
+/** A ticket with its whole thread (internal notes included: every member is staff). */
+export async function getTicket(scope: TenantScope, input: { id: string }) {
+  const ticket = await findTicket(scope, input.id);
+  const thread = await scope.tx
+    .select({
+      id: messages.id,
+      authorType: messages.authorType,
+      authorUserId: messages.authorUserId,
+      authorName: sql<string | null>`coalesce(${users.name}, ${customers.name})`,
+      isInternal: messages.isInternal,
+      body: messages.body,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.authorUserId))
+    .leftJoin(
+      customers,
+      and(eq(customers.tenantId, messages.tenantId), eq(customers.id, messages.authorCustomerId)),
+    )
+    .where(eq(messages.ticketId, input.id))
+    .orderBy(messages.createdAt, messages.id);
+  return { ...ticket, messages: thread };
+}
+
+async function assertAssignable(scope: TenantScope, assigneeId: string | null | undefined) {
+  if (assigneeId && !(await isAssignable(scope, assigneeId))) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "assigneeId must be a member of this tenant who works tickets.",
+      {
+        field: "assigneeId",
+      },
+    );
+  }
+}
+
+async function assertCustomer(scope: TenantScope, customerId: string | undefined) {
+  if (!customerId) return;
+  const [row] = await scope.tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!row)
+    throw new AppError("BAD_REQUEST", "customerId is not a customer of this tenant.", {
+      field: "customerId",
+    });
+}
+
+/** Opens a ticket numbered after the tenant's last one, with its first message. */
+export async function createTicket(
+  scope: TenantScope,
+  input: {
+    subject: string;
+    body: string;
+    customerId?: string | undefined;
+    priority?: TicketPriority | undefined;
+    assigneeId?: string | undefined;
+    tags?: string[] | undefined;
+  },
+) {
+  await assertCustomer(scope, input.customerId);
+  await assertAssignable(scope, input.assigneeId);
+  const number = await nextNumber(scope.tx, "ticket");
+  const [ticket] = await scope.tx
+    .insert(tickets)
+    .values({
+      number,
+      subject: input.subject.trim(),
+      priority: input.priority ?? "normal",
+      customerId: input.customerId ?? null,
+      assigneeId: input.assigneeId ?? null,
+      tags: input.tags ?? [],
+    })
+    .returning(ticketColumns);
+  if (!ticket) throw new Error("ticket insert returned nothing");
+  await scope.tx.insert(messages).values({
+    ticketId: ticket.id,
+    authorType: scope.actor.userId ? "agent" : "system",
+    authorUserId: scope.actor.userId,
+    body: input.body,
+  });
+  await audit(scope, "ticket.create", { type: "ticket", id: ticket.id }, { number });
+  return ticket;
+}
+
+export type TicketUpdate = {
+  status?: TicketStatus | undefined;
+  priority?: TicketPriority | undefined;
+  assigneeId?: string | null | undefined;
+  tags?: string[] | undefined;
+};
+
+/** Changes status, priority, assignee or tags; status changes leave a system line in the thread. */
+export async function updateTicket(scope: TenantScope, input: TicketUpdate & { id: string }) {
+  const { id, ...changes } = input;
+  const before = await findTicket(scope, id);
+  await assertAssignable(scope, changes.assigneeId);
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) return before;
+  const [after] = await scope.tx
+    .update(tickets)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(tickets.id, id))
+    .returning(ticketColumns);
+  if (!after) throw notFound("Ticket");
+  if (changes.status && changes.status !== before.status) {
+    await scope.tx.insert(messages).values({
+      ticketId: id,
+      authorType: "system",
+      body: `Status changed from ${before.status} to ${changes.status}.`,
+    });
+  }
+  await audit(scope, "ticket.update", { type: "ticket", id }, { changes: set });
+  return after;
+}
+
+/**
+ * Adds a reply (seen by the customer) or an internal note (agents only). An agent's reply to
+ * an open ticket makes it pending: the ball is in the customer's court.
+ */
+export async function addMessage(
+  scope: TenantScope,
+  input: { ticketId: string; body: string; internal: boolean },
+) {
+  const ticket = await findTicket(scope, input.ticketId);
+  const [message] = await scope.tx
+    .insert(messages)
+    .values({
+      ticketId: ticket.id,
+      authorType: "agent",
+      authorUserId: scope.actor.userId,
+      isInternal: input.internal,
+      body: input.body,
+    })
+    .returning();
+  if (!message) throw new Error("message insert returned nothing");
+  const status = !input.internal && ticket.status === "open" ? "pending" : ticket.status;
+  await scope.tx
+    .update(tickets)
+    .set({ status, updatedAt: new Date() })
+    .where(eq(tickets.id, ticket.id));
+  await audit(
+    scope,
+    input.internal ? "ticket.note" : "ticket.reply",
+    { type: "ticket", id: ticket.id },
+    {
+      messageId: message.id,
+    },
+  );
+  return {
+    id: message.id,
+    ticketId: ticket.id,
+    authorType: message.authorType,
+    isInternal: message.isInternal,
+    body: message.body,
+    createdAt: message.createdAt,
+  };
+}

@@ -1,0 +1,138 @@
+// Cached lookups behind every request (sessions, tenants, memberships) and their invalidation.
+import { platformCache, tenantCache } from "@supportdesk/cache";
+import {
+  and,
+  eq,
+  isUuid,
+  sessions,
+  type TenantRole,
+  tenants,
+  userTenantRoles,
+} from "@supportdesk/database";
+import type { TenantSummary, TrpcDeps } from "./context";
+
+const SESSION_TTL = 5 * 60;
+const TENANT_TTL = 60 * 60;
+const ROLE_TTL = 10 * 60;
+
+type SessionState = { userId: string; revoked: boolean; currentTenantId: string | null };
+
+const onError = (deps: TrpcDeps) => (error: Error) =>
+  deps.log.warn({ err: error.message }, "cache unavailable; reading from the database");
+
+/** Whether a session is live, and its remembered tenant (cached 5 min, dropped on change). */
+export async function sessionState(
+  deps: TrpcDeps,
+  sessionId: string,
+): Promise<SessionState | undefined> {
+  return platformCache(deps.redis, { onError: onError(deps) }).getOrLoad(
+    `session:${sessionId}`,
+    SESSION_TTL,
+    async () => {
+      const [row] = await deps.db.platform
+        .select({
+          userId: sessions.userId,
+          revokedAt: sessions.revokedAt,
+          currentTenantId: sessions.currentTenantId,
+        })
+        .from(sessions)
+        .where(eq(sessions.id, sessionId));
+      return row
+        ? {
+            userId: row.userId,
+            revoked: row.revokedAt !== null,
+            currentTenantId: row.currentTenantId,
+          }
+        : undefined;
+    },
+  );
+}
+
+/** Drops cached session state (after revoking or switching tenant). */
+export async function forgetSessions(deps: TrpcDeps, sessionIds: string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await platformCache(deps.redis, { onError: onError(deps) }).del(
+    ...sessionIds.map((id) => `session:${id}`),
+  );
+}
+
+const summaryColumns = {
+  id: tenants.id,
+  slug: tenants.slug,
+  name: tenants.name,
+  plan: tenants.plan,
+  status: tenants.status,
+};
+
+/** A tenant by id, slug or host name (cached 1 h); undefined when unknown. */
+export async function findTenant(
+  deps: TrpcDeps,
+  by: { id: string } | { slug: string } | { domain: string },
+): Promise<TenantSummary | undefined> {
+  const [key, where] =
+    "id" in by
+      ? isUuid(by.id)
+        ? [`tenant:id:${by.id}`, eq(tenants.id, by.id)]
+        : [undefined, undefined]
+      : "slug" in by
+        ? [`tenant:slug:${by.slug}`, eq(tenants.slug, by.slug)]
+        : [`tenant:domain:${by.domain}`, eq(tenants.customDomain, by.domain)];
+  if (!key || !where || !/^[a-z0-9.:-]{1,253}$/i.test(key.split(":").slice(2).join(":")))
+    return undefined;
+  return platformCache(deps.redis, { onError: onError(deps) }).getOrLoad(
+    key,
+    TENANT_TTL,
+    async () => {
+      const [row] = await deps.db.platform.select(summaryColumns).from(tenants).where(where);
+      return row;
+    },
+  );
+}
+
+/** Drops a tenant's cached lookups (after an update, or with `all`, after deletion). */
+export async function forgetTenant(
+  deps: TrpcDeps,
+  tenant: Pick<TenantSummary, "id" | "slug">,
+  options: { all?: boolean } = {},
+): Promise<void> {
+  const cache = platformCache(deps.redis, { onError: onError(deps) });
+  await cache.del(`tenant:id:${tenant.id}`, `tenant:slug:${tenant.slug}`);
+  // Purges scan Redis and throw when it is down; the 1 h TTL bounds staleness then.
+  try {
+    await cache.purge("tenant:domain:");
+    if (options.all) await tenantCache(deps.redis, tenant.id).purge();
+  } catch (error) {
+    onError(deps)(error as Error);
+  }
+}
+
+/** The user's role in the tenant (cached 10 min), or undefined for a non-member. */
+export async function memberRole(
+  deps: TrpcDeps,
+  tenantId: string,
+  userId: string,
+): Promise<TenantRole | undefined> {
+  return tenantCache(deps.redis, tenantId, { onError: onError(deps) }).getOrLoad(
+    `member:${userId}`,
+    ROLE_TTL,
+    async () => {
+      const [row] = await deps.db.platform
+        .select({ role: userTenantRoles.role })
+        .from(userTenantRoles)
+        .where(and(eq(userTenantRoles.tenantId, tenantId), eq(userTenantRoles.userId, userId)));
+      return row?.role;
+    },
+  );
+}
+
+/** Drops cached roles, so a demoted or removed member loses access on the next request. */
+export async function forgetMembership(
+  deps: TrpcDeps,
+  tenantId: string,
+  userIds: string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await tenantCache(deps.redis, tenantId, { onError: onError(deps) }).del(
+    ...userIds.map((id) => `member:${id}`),
+  );
+}

@@ -1,0 +1,161 @@
+// auth: accounts and sessions. Register/login/reset are rate limited per IP and per email.
+import { auth } from "@supportdesk/services";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { forgetSessions } from "../cache";
+import { type Context, REFRESH_COOKIE } from "../context";
+import { authRateLimitedProcedure, publicProcedure, router, userProcedure } from "../trpc";
+import { email, id, password, personName, slug, token } from "./schemas";
+
+/**
+ * "cookie" (the default, for browsers): the refresh token is set as an httpOnly, SameSite=Strict
+ * cookie and left out of the body, so page scripts never see it. "body": API clients keep it.
+ */
+const delivery = z.enum(["cookie", "body"]).default("cookie");
+
+function setRefreshCookie(ctx: Context, token: string | null, maxAgeSeconds: number) {
+  const attributes = [
+    `${REFRESH_COOKIE}=${token ?? ""}`,
+    "Path=/trpc",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Max-Age=${token ? maxAgeSeconds : 0}`,
+    ...(ctx.request.secure ? ["Secure"] : []),
+  ];
+  ctx.resHeaders.append("Set-Cookie", attributes.join("; "));
+}
+
+/** Delivers the refresh token as asked; the rest of the answer is the same either way. */
+function deliver(ctx: Context, signedIn: auth.SignedIn, how: "cookie" | "body") {
+  if (how === "body") return signedIn;
+  setRefreshCookie(ctx, signedIn.refreshToken, ctx.deps.settings.refreshIdleDays * 86_400);
+  const { refreshToken: _omitted, ...rest } = signedIn;
+  return { ...rest, refreshToken: null };
+}
+
+const actorOf = (ctx: Context) => ({
+  userId: null,
+  apiKeyId: null,
+  ip: ctx.request.ip,
+  userAgent: ctx.request.userAgent,
+});
+const authDeps = ({ deps }: Context) => ({
+  db: deps.db,
+  tokens: deps.tokens,
+  refreshIdleDays: deps.settings.refreshIdleDays,
+});
+
+export const authRouter = router({
+  register: authRateLimitedProcedure
+    .input(
+      z.object({
+        email,
+        password,
+        name: personName,
+        language: z
+          .string()
+          .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: "must be a language tag like en or pt-BR" })
+          .optional(),
+        tenantName: z.string().trim().min(1).max(100).optional(),
+        tenantSlug: slug.optional(),
+        tokenDelivery: delivery,
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      deliver(ctx, await auth.register(authDeps(ctx), input, actorOf(ctx)), input.tokenDelivery),
+    ),
+
+  login: authRateLimitedProcedure
+    .input(z.object({ email, password: z.string().min(1).max(256), tokenDelivery: delivery }))
+    .mutation(async ({ ctx, input }) =>
+      deliver(ctx, await auth.login(authDeps(ctx), input, actorOf(ctx)), input.tokenDelivery),
+    ),
+
+  /** Rotates the refresh token from the body or, for browsers, from the cookie. */
+  refresh: publicProcedure
+    .input(
+      z
+        .object({ refreshToken: token.optional(), tokenDelivery: delivery })
+        .default({ tokenDelivery: "cookie" }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const refreshToken = input.refreshToken ?? ctx.request.refreshCookie;
+      if (!refreshToken) {
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "No refresh token: sign in again." });
+      }
+      const signedIn = await auth
+        .refresh(authDeps(ctx), { refreshToken })
+        .catch(async (error: unknown) => {
+          if (!input.refreshToken) setRefreshCookie(ctx, null, 0);
+          const revoked = (error as { revokedSessionId?: string }).revokedSessionId;
+          if (revoked) await forgetSessions(ctx.deps, [revoked]);
+          throw error;
+        });
+      return deliver(ctx, signedIn, input.refreshToken ? input.tokenDelivery : "cookie");
+    }),
+
+  logout: userProcedure.mutation(async ({ ctx }) => {
+    await auth.revokeSession(ctx.deps.db, ctx.principal.userId, ctx.principal.sessionId);
+    await forgetSessions(ctx.deps, [ctx.principal.sessionId]);
+    setRefreshCookie(ctx, null, 0);
+    return { ok: true };
+  }),
+
+  logoutAll: userProcedure.mutation(async ({ ctx }) => {
+    const ended = await auth.revokeAllSessions(ctx.deps.db.platform, ctx.principal.userId);
+    await forgetSessions(ctx.deps, ended);
+    return { ended: ended.length };
+  }),
+
+  me: userProcedure.query(({ ctx }) =>
+    auth.me(ctx.deps.db, ctx.principal.userId, ctx.principal.sessionId),
+  ),
+
+  verifyEmail: publicProcedure.input(z.object({ token })).mutation(async ({ ctx, input }) => {
+    await auth.verifyEmail(ctx.deps.db, input);
+    return { ok: true };
+  }),
+
+  requestEmailVerification: userProcedure.mutation(async ({ ctx }) => {
+    await auth.requestEmailVerification(ctx.deps.db, ctx.principal.userId);
+    return { ok: true };
+  }),
+
+  requestPasswordReset: authRateLimitedProcedure
+    .input(z.object({ email }))
+    .mutation(async ({ ctx, input }) => {
+      await auth.requestPasswordReset(ctx.deps.db, input);
+      return { ok: true, message: "If that email has an account, a reset link is on its way." };
+    }),
+
+  resetPassword: authRateLimitedProcedure
+    .input(z.object({ token, password }))
+    .mutation(async ({ ctx, input }) => {
+      await forgetSessions(ctx.deps, await auth.resetPassword(ctx.deps.db, input));
+      return { ok: true };
+    }),
+
+  changePassword: userProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: password }))
+    .mutation(async ({ ctx, input }) => {
+      const { userId, sessionId } = ctx.principal;
+      await forgetSessions(
+        ctx.deps,
+        await auth.changePassword(ctx.deps.db, userId, sessionId, input),
+      );
+      return { ok: true };
+    }),
+
+  sessions: userProcedure.query(({ ctx }) =>
+    auth.listSessions(ctx.deps.db, ctx.principal.userId, ctx.principal.sessionId),
+  ),
+
+  revokeSession: userProcedure
+    .input(z.object({ sessionId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const ended = await auth.revokeSession(ctx.deps.db, ctx.principal.userId, input.sessionId);
+      if (!ended) return { ok: false };
+      await forgetSessions(ctx.deps, [input.sessionId]);
+      return { ok: true };
+    }),
+});

@@ -1,0 +1,15 @@
+// Input building blocks shared by the routers (zod), with messages a person can act on.
+import { z } from "zod";
+
+export const email = z.email({ error: "must be an email address" }).max(320);
+export const password = z
+  .string()
+  .min(8, { error: "must be at least 8 characters" })
+  .max(256, { error: "must be at most 256 characters" });
+export const personName = z.string().trim().min(1, { error: "is required" }).max(100);
+export const id = z.uuid({ error: "must be a UUID" });
+export const slug = z.string().trim().toLowerCase().min(1).max(63);
+export const role = z.enum(["owner", "admin", "member", "viewer"]);
+export const token = z.string().min(20).max(200);
+export const perPage = z.number().int().min(1).max(100).default(25);
+export const cursor = z.string().max(500).optional();

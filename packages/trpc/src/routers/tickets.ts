@@ -1,0 +1,64 @@
+// tickets: the inbox (filters, cursor pages), a ticket's thread, and working it.
+import { tickets } from "@supportdesk/services";
+import { z } from "zod";
+import { requireRole, router, tenantProcedure } from "../trpc";
+import { cursor, id, perPage } from "./schemas";
+
+const status = z.enum(["open", "pending", "resolved", "closed"]);
+const priority = z.enum(["low", "normal", "high", "urgent"]);
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9 _-]*$/, { error: "may hold letters, digits, spaces, - and _" });
+const body = z.string().trim().min(1, { error: "is required" }).max(50_000);
+
+export const ticketsRouter = router({
+  list: tenantProcedure
+    .input(
+      z
+        .object({
+          cursor,
+          perPage,
+          status: z.array(status).max(4).optional(),
+          priority: z.array(priority).max(4).optional(),
+          assignee: z.union([id, z.literal("unassigned")]).optional(),
+          customerId: id.optional(),
+          tag: tag.optional(),
+          q: z.string().trim().max(200).optional(),
+        })
+        .default({ perPage: 25 }),
+    )
+    .query(({ ctx, input }) => ctx.run((scope) => tickets.listTickets(scope, input))),
+  get: tenantProcedure
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.run((scope) => tickets.getTicket(scope, input))),
+  create: requireRole("member")
+    .input(
+      z.object({
+        subject: z.string().trim().min(1, { error: "is required" }).max(300),
+        body,
+        customerId: id.optional(),
+        priority: priority.optional(),
+        assigneeId: id.optional(),
+        tags: z.array(tag).max(20).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.run((scope) => tickets.createTicket(scope, input))),
+  update: requireRole("member")
+    .input(
+      z.object({
+        id,
+        status: status.optional(),
+        priority: priority.optional(),
+        assigneeId: id.nullable().optional(),
+        tags: z.array(tag).max(20).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.run((scope) => tickets.updateTicket(scope, input))),
+  addMessage: requireRole("member")
+    .input(z.object({ ticketId: id, body, internal: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => ctx.run((scope) => tickets.addMessage(scope, input))),
+});

@@ -1,0 +1,82 @@
+// Test harness: real dependencies on the test database and Redis, and signed-in callers.
+import { createTokenService, generateSigningKey } from "@supportdesk/auth-utils";
+import { createRateLimiter, createRedis } from "@supportdesk/cache";
+import { env } from "@supportdesk/config";
+import { createDatabase } from "@supportdesk/database";
+import { createLogger } from "@supportdesk/logger";
+import type { RequestInfo, TrpcDeps, TrpcSettings } from "./context";
+import { createContextInner } from "./context";
+import { createCaller } from "./root";
+
+/** Builds deps against the TEST_* services; `close()` releases them. */
+export async function createTestDeps(
+  settings: Partial<TrpcSettings> = {},
+): Promise<TrpcDeps & { close(): Promise<void> }> {
+  const config = env();
+  const redis = createRedis(config.REDIS_URL, { name: "test" });
+  redis.on("error", () => {});
+  const db = createDatabase({ url: config.DATABASE_URL, max: 4 });
+  return {
+    db,
+    redis,
+    tokens: await createTokenService({
+      keys: [await generateSigningKey()],
+      issuer: "supportdesk-test",
+      audience: "supportdesk-api",
+      ttlSeconds: 900,
+    }),
+    rateLimiter: createRateLimiter(redis),
+    log: createLogger({ name: "test", level: "silent" }),
+    settings: {
+      nodeEnv: "test",
+      platformDomain: "supportdesk.test",
+      refreshIdleDays: 30,
+      rateLimits: { free: 100_000, pro: 100_000, enterprise: 100_000, auth: 100_000 },
+      ...settings,
+    },
+    async close() {
+      await db.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** A caller with an optional bearer token and tenant hints. */
+export function callerFor(deps: TrpcDeps, request: Partial<RequestInfo> = {}) {
+  return createCaller(createContextInner(deps, request));
+}
+
+let counter = 0;
+/** A fresh, unique email for a test user. */
+export const testEmail = (label = "user") =>
+  `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}-${crypto.randomUUID().slice(0, 6)}@example.test`;
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/**
+ * Registers a user (optionally with a new tenant) and returns a caller signed in as them, plus
+ * ids. `as(slug)` returns a caller that names the tenant by slug (the `/t/:slug` path).
+ */
+export async function signUp(
+  deps: TrpcDeps,
+  options: { tenantName?: string; email?: string; name?: string } = {},
+) {
+  const email = options.email ?? testEmail();
+  const result = await callerFor(deps).auth.register({
+    email,
+    password: TEST_PASSWORD,
+    name: options.name ?? "Test User",
+    tenantName: options.tenantName,
+    tokenDelivery: "body",
+  });
+  const authorization = `Bearer ${result.accessToken}`;
+  return {
+    email,
+    userId: result.user.id,
+    accessToken: result.accessToken,
+    refreshToken: result.refreshToken as string,
+    tenant: result.tenants[0],
+    caller: callerFor(deps, { authorization }),
+    as: (slug: string) => callerFor(deps, { authorization, tenantHints: { pathSlug: slug } }),
+  };
+}
