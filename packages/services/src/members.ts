@@ -1,5 +1,5 @@
 // Membership rules: roles, removal, leaving and ownership transfer. A tenant always keeps an owner.
-import { and, eq, type TenantRole, users, userTenantRoles } from "@supportdesk/database";
+import { and, eq, sql, type TenantRole, users, userTenantRoles } from "@supportdesk/database";
 import { audit } from "./audit";
 import { roleAtLeast, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
@@ -20,22 +20,30 @@ export async function listMembers(scope: TenantScope) {
     .orderBy(users.name);
 }
 
+/**
+ * Serialises membership changes within a tenant for the rest of the transaction, so two
+ * concurrent demotions cannot both pass the "another owner remains" check (and row locks taken
+ * in different orders cannot deadlock).
+ */
+async function lockMembership(scope: TenantScope): Promise<void> {
+  await scope.tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('members:' || ${scope.tenantId}))`,
+  );
+}
+
 async function roleOf(scope: TenantScope, userId: string): Promise<TenantRole | undefined> {
   const [row] = await scope.tx
     .select({ role: userTenantRoles.role })
     .from(userTenantRoles)
-    .where(and(eq(userTenantRoles.tenantId, scope.tenantId), eq(userTenantRoles.userId, userId)))
-    .for("update");
+    .where(and(eq(userTenantRoles.tenantId, scope.tenantId), eq(userTenantRoles.userId, userId)));
   return row?.role;
 }
 
 async function ownerCount(scope: TenantScope): Promise<number> {
-  // Lock the owners' rows so two concurrent demotions cannot both pass the "another owner" check.
   const owners = await scope.tx
     .select({ userId: userTenantRoles.userId })
     .from(userTenantRoles)
-    .where(and(eq(userTenantRoles.tenantId, scope.tenantId), eq(userTenantRoles.role, "owner")))
-    .for("update");
+    .where(and(eq(userTenantRoles.tenantId, scope.tenantId), eq(userTenantRoles.role, "owner")));
   return owners.length;
 }
 
@@ -53,6 +61,7 @@ export async function updateMemberRole(
   scope: TenantScope,
   input: { userId: string; role: TenantRole },
 ) {
+  await lockMembership(scope);
   const current = await roleOf(scope, input.userId);
   if (!current) throw notFound("Member");
   assertMayManage(scope, current, input.role);
@@ -89,6 +98,7 @@ export async function removeMember(scope: TenantScope, input: { userId: string }
       field: "userId",
     });
   }
+  await lockMembership(scope);
   const current = await roleOf(scope, input.userId);
   if (!current) throw notFound("Member");
   assertMayManage(scope, current);
@@ -108,6 +118,7 @@ export async function removeMember(scope: TenantScope, input: { userId: string }
 /** The signed-in user leaves the tenant; the last owner must transfer ownership first. */
 export async function leaveTenant(scope: TenantScope & { actor: { userId: string } }) {
   const userId = scope.actor.userId;
+  await lockMembership(scope);
   if (scope.role === "owner" && (await ownerCount(scope)) <= 1) {
     throw new AppError(
       "PRECONDITION_FAILED",
@@ -128,6 +139,7 @@ export async function transferOwnership(
   if (input.userId === scope.actor.userId) {
     throw new AppError("BAD_REQUEST", "You already own this tenant.", { field: "userId" });
   }
+  await lockMembership(scope);
   const target = await roleOf(scope, input.userId);
   if (!target) throw notFound("Member");
   await scope.tx

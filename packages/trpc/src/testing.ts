@@ -1,5 +1,5 @@
 // Test harness: real dependencies on the test database and Redis, and signed-in callers.
-import { createTokenService, generateSigningKey } from "@supportdesk/auth-utils";
+import { createTokenService, generateSigningKey, type SigningJwk } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
@@ -11,6 +11,7 @@ import { createCaller } from "./root";
 /** Builds deps against the TEST_* services; `close()` releases them. */
 export async function createTestDeps(
   settings: Partial<TrpcSettings> = {},
+  options: { signingKey?: SigningJwk } = {},
 ): Promise<TrpcDeps & { close(): Promise<void> }> {
   const config = env();
   const redis = createRedis(config.REDIS_URL, { name: "test" });
@@ -20,7 +21,7 @@ export async function createTestDeps(
     db,
     redis,
     tokens: await createTokenService({
-      keys: [await generateSigningKey()],
+      keys: [options.signingKey ?? (await generateSigningKey())],
       issuer: "supportdesk-test",
       audience: "supportdesk-api",
       ttlSeconds: 900,
