@@ -1,5 +1,5 @@
 // Tenant resolution (tenancy.md): a hint only names a tenant; membership or the API key decides.
-import type { TenantRole } from "@supportdesk/database";
+import { RESERVED_SLUGS, type TenantRole } from "@supportdesk/database";
 import type { Actor, TenantScope } from "@supportdesk/services";
 import { TRPCError } from "@trpc/server";
 import { findTenant, memberRole, sessionState } from "../cache";
@@ -11,33 +11,40 @@ import { enforceTenantRateLimit } from "./rate-limit";
 export const tenantNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Tenant not found, or you are not a member of it." });
 
-/** The tenant the request names, in the contract's order; undefined when it names none. */
-async function namedTenant(
-  ctx: Context,
-  principal: Principal,
-): Promise<TenantSummary | "none" | undefined> {
+/** What named the tenant: an explicit hint (path, header) or one the request carries implicitly. */
+type Named = { by: "explicit" | "host" | "session" | "dev"; tenant: TenantSummary | undefined };
+
+/** The tenant the request names, in the contract's order; "none" when it names none. */
+async function namedTenant(ctx: Context, principal: Principal): Promise<Named | "none"> {
   const hints = ctx.request.tenantHints;
-  const { platformDomain, nodeEnv } = ctx.deps.settings;
-  if (hints.pathSlug) return findTenant(ctx.deps, { slug: hints.pathSlug });
-  if (hints.headerId) return findTenant(ctx.deps, { id: hints.headerId });
-  if (hints.headerSlug) return findTenant(ctx.deps, { slug: hints.headerSlug });
+  const { deps } = ctx;
+  const { platformDomain, nodeEnv } = deps.settings;
+  if (hints.pathSlug)
+    return { by: "explicit", tenant: await findTenant(deps, { slug: hints.pathSlug }) };
+  if (hints.headerId)
+    return { by: "explicit", tenant: await findTenant(deps, { id: hints.headerId }) };
+  if (hints.headerSlug)
+    return { by: "explicit", tenant: await findTenant(deps, { slug: hints.headerSlug }) };
   const host = hints.host?.replace(/:\d+$/, "");
-  if (host && host !== platformDomain && host.endsWith(`.${platformDomain}`)) {
+  if (host?.endsWith(`.${platformDomain}`)) {
     const sub = host.slice(0, -platformDomain.length - 1);
-    if (!sub.includes(".")) return findTenant(ctx.deps, { slug: sub });
+    // The platform's own hosts (api., www., app.) name no tenant.
+    if (!sub.includes(".") && !RESERVED_SLUGS.has(sub)) {
+      return { by: "host", tenant: await findTenant(deps, { slug: sub }) };
+    }
   } else if (host && host !== platformDomain && host !== "localhost" && !/^[\d.]+$/.test(host)) {
-    const byDomain = await findTenant(ctx.deps, { domain: host });
-    if (byDomain) return byDomain;
+    const byDomain = await findTenant(deps, { domain: host });
+    if (byDomain) return { by: "host", tenant: byDomain };
   }
   if (principal.type === "user") {
-    const session = await sessionState(ctx.deps, principal.sessionId);
-    if (session?.currentTenantId) return findTenant(ctx.deps, { id: session.currentTenantId });
+    const session = await sessionState(deps, principal.sessionId);
+    if (session?.currentTenantId) {
+      return { by: "session", tenant: await findTenant(deps, { id: session.currentTenantId }) };
+    }
   }
   if (nodeEnv === "development" && hints.dev) {
-    return findTenant(
-      ctx.deps,
-      /^[0-9a-f-]{36}$/i.test(hints.dev) ? { id: hints.dev } : { slug: hints.dev },
-    );
+    const by = /^[0-9a-f-]{36}$/i.test(hints.dev) ? { id: hints.dev } : { slug: hints.dev };
+    return { by: "dev", tenant: await findTenant(deps, by) };
   }
   return "none";
 }
@@ -47,16 +54,9 @@ async function resolve(
   principal: Principal,
 ): Promise<{ tenant: TenantSummary; role: TenantRole }> {
   if (principal.type === "apiKey") {
-    // A key is bound to one tenant; a request that names another gets the same NOT_FOUND.
+    // A key is bound to one tenant: a request naming any other (or an unknown one) is NOT_FOUND.
     const named = await namedTenant(ctx, principal);
-    if (
-      named !== "none" &&
-      named?.id !== principal.tenantId &&
-      ctx.request.tenantHints.host === undefined
-    ) {
-      throw tenantNotFound();
-    }
-    if (named !== "none" && named && named.id !== principal.tenantId) throw tenantNotFound();
+    if (named !== "none" && named.tenant?.id !== principal.tenantId) throw tenantNotFound();
     const tenant = await findTenant(ctx.deps, { id: principal.tenantId });
     if (!tenant || tenant.status === "suspended") throw tenantNotFound();
     return { tenant, role: principal.role };
@@ -69,10 +69,11 @@ async function resolve(
         "No tenant selected: use /t/<slug>, the X-Tenant-Slug header, or switch to a tenant.",
     });
   }
-  if (!named || named.status === "suspended") throw tenantNotFound();
-  const role = await memberRole(ctx.deps, named.id, principal.userId);
+  const { tenant } = named;
+  if (!tenant || tenant.status === "suspended") throw tenantNotFound();
+  const role = await memberRole(ctx.deps, tenant.id, principal.userId);
   if (!role) throw tenantNotFound();
-  return { tenant: named, role };
+  return { tenant, role };
 }
 
 export const tenant = middleware(async function tenant({ ctx, next }) {

@@ -59,6 +59,45 @@ describe("tenants", () => {
     expect((await owner.caller.auth.me()).currentTenantId).toBe(second.id);
   });
 
+  test("the platform's own hosts (app., api.) name no tenant: the session's default applies", async () => {
+    const { owner } = await team();
+    for (const host of ["app.supportdesk.test", "api.supportdesk.test:443", "localhost:3000"]) {
+      const caller = callerFor(deps, {
+        authorization: `Bearer ${owner.accessToken}`,
+        tenantHints: { host },
+      });
+      expect((await caller.tenants.current()).id).toBe(owner.tenant?.id ?? "");
+    }
+    const byHost = callerFor(deps, {
+      authorization: `Bearer ${owner.accessToken}`,
+      tenantHints: { host: `${owner.tenant?.slug}.supportdesk.test` },
+    });
+    expect((await byHost.tenants.current()).id).toBe(owner.tenant?.id ?? "");
+  });
+
+  test("an API key naming an unknown tenant, by path or header, is NOT_FOUND, whatever the host", async () => {
+    const { owner } = await team();
+    const { key } = await owner.here.apiKeys.create({ name: "k", role: "viewer" });
+    for (const tenantHints of [
+      { pathSlug: "no-such-tenant-xyz", host: "api.supportdesk.test" },
+      { headerId: crypto.randomUUID(), host: "localhost:3000" },
+    ]) {
+      expect(
+        await codeOf(
+          callerFor(deps, { authorization: `Bearer ${key}`, tenantHints }).tickets.list(),
+        ),
+      ).toBe("NOT_FOUND");
+    }
+    expect(
+      await codeOf(
+        callerFor(deps, {
+          authorization: `Bearer ${key}`,
+          tenantHints: { host: "api.supportdesk.test" },
+        }).tickets.list(),
+      ),
+    ).toBe("ok");
+  });
+
   test("switching to a tenant one does not belong to is NOT_FOUND, same as an unknown one", async () => {
     const { owner } = await team();
     const other = await team();
