@@ -199,7 +199,7 @@ export async function register(
       tenantId = tenant.id;
       await bindTenant(tx, tenant.id);
       await audit(
-        { tx: tx as never, tenantId, role: "owner", actor: { ...actor, userId: user.id } },
+        { tx, tenantId, role: "owner", actor: { ...actor, userId: user.id } },
         "tenant.create",
         {
           type: "tenant",

@@ -74,7 +74,7 @@ export async function switchTenant(db: Database, sessionId: string, tenantId: st
   await db.platform
     .update(sessions)
     .set({ currentTenantId: tenantId })
-    .where(and(eq(sessions.id, sessionId)));
+    .where(eq(sessions.id, sessionId));
 }
 
 export type TenantUpdate = {

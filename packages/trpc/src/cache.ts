@@ -5,6 +5,7 @@ import {
   eq,
   isUuid,
   sessions,
+  sql,
   type TenantRole,
   tenants,
   userTenantRoles,
@@ -64,23 +65,29 @@ const summaryColumns = {
   status: tenants.status,
 };
 
+/** What a client may send as a tenant's id, slug or host name; anything else names no tenant. */
+const TENANT_HINT = /^[a-z0-9.:-]{1,253}$/i;
+
 /** A tenant by id, slug or host name (cached 1 h); undefined when unknown. */
 export async function findTenant(
   deps: TrpcDeps,
   by: { id: string } | { slug: string } | { domain: string },
 ): Promise<TenantSummary | undefined> {
-  const [key, where] =
+  const [kind, value] =
     "id" in by
-      ? isUuid(by.id)
-        ? [`tenant:id:${by.id}`, eq(tenants.id, by.id)]
-        : [undefined, undefined]
+      ? (["id", by.id] as const)
       : "slug" in by
-        ? [`tenant:slug:${by.slug}`, eq(tenants.slug, by.slug)]
-        : [`tenant:domain:${by.domain}`, eq(tenants.customDomain, by.domain)];
-  if (!key || !where || !/^[a-z0-9.:-]{1,253}$/i.test(key.split(":").slice(2).join(":")))
-    return undefined;
+        ? (["slug", by.slug] as const)
+        : (["domain", by.domain.toLowerCase()] as const);
+  if (!TENANT_HINT.test(value) || (kind === "id" && !isUuid(value))) return undefined;
+  const where =
+    kind === "id"
+      ? eq(tenants.id, value)
+      : kind === "slug"
+        ? eq(tenants.slug, value)
+        : eq(sql`lower(${tenants.customDomain})`, value);
   return platformCache(deps.redis, { onError: onError(deps) }).getOrLoad(
-    key,
+    `tenant:${kind}:${value}`,
     TENANT_TTL,
     async () => {
       const [row] = await deps.db.platform.select(summaryColumns).from(tenants).where(where);
