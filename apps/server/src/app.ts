@@ -34,12 +34,27 @@ async function probe(check: () => Promise<unknown>): Promise<"up" | "down"> {
   }
 }
 
+/**
+ * The client's address. Behind the (one) trusted proxy it is the last X-Forwarded-For entry, the
+ * one the proxy appended: the entries before it are whatever the client chose to send.
+ */
 function clientIp(options: AppOptions, req: Request): string | null {
   if (options.trustProxy) {
-    const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return options.remoteAddress?.(req) ?? null;
+}
+
+/** Whether the client's connection is HTTPS (behind a trusted proxy, as the proxy says). */
+function isSecure(options: AppOptions, req: Request): boolean {
+  if (
+    options.trustProxy &&
+    req.headers.get("x-forwarded-proto")?.split(",").at(-1)?.trim() === "https"
+  ) {
+    return true;
+  }
+  return new URL(req.url).protocol === "https:";
 }
 
 /**
@@ -118,6 +133,7 @@ export function createApp(options: AppOptions): Hono {
           resHeaders,
           requestId: id,
           clientIp: clientIp(options, req),
+          secure: isSecure(options, req),
           pathSlug: slug,
         }),
       onError({ error, path }) {

@@ -118,6 +118,8 @@ export function createContext(
     resHeaders: Headers;
     requestId: string;
     clientIp: string | null;
+    /** HTTPS as the client sees it (the server knows about proxies); cookies get `Secure`. */
+    secure: boolean;
     pathSlug?: string | undefined;
   },
 ): Context {
@@ -134,7 +136,7 @@ export function createContext(
       userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null,
       authorization: req.headers.get("authorization"),
       refreshCookie: cookie(REFRESH_COOKIE) ?? null,
-      secure: url.protocol === "https:",
+      secure: opts.secure,
       tenantHints: {
         pathSlug: opts.pathSlug,
         headerId: req.headers.get("x-tenant-id") ?? undefined,

@@ -18,7 +18,8 @@ type Named = { by: "explicit" | "host" | "session" | "dev"; tenant: TenantSummar
 async function namedTenant(ctx: Context, principal: Principal): Promise<Named | "none"> {
   const hints = ctx.request.tenantHints;
   const { deps } = ctx;
-  const { platformDomain, nodeEnv } = deps.settings;
+  const { nodeEnv } = deps.settings;
+  const platformDomain = deps.settings.platformDomain.replace(/:\d+$/, "");
   if (hints.pathSlug)
     return { by: "explicit", tenant: await findTenant(deps, { slug: hints.pathSlug }) };
   if (hints.headerId)

@@ -20,7 +20,7 @@ function setRefreshCookie(ctx: Context, token: string | null, maxAgeSeconds: num
     "HttpOnly",
     "SameSite=Strict",
     `Max-Age=${token ? maxAgeSeconds : 0}`,
-    ...(ctx.request.secure ? ["Secure"] : []),
+    ...(ctx.request.secure || ctx.deps.settings.nodeEnv === "production" ? ["Secure"] : []),
   ];
   ctx.resHeaders.append("Set-Cookie", attributes.join("; "));
 }

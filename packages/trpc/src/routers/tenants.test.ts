@@ -75,6 +75,29 @@ describe("tenants", () => {
     expect((await byHost.tenants.current()).id).toBe(owner.tenant?.id ?? "");
   });
 
+  test("a PLATFORM_DOMAIN with a port still resolves tenants by subdomain", async () => {
+    const withPort = await createTestDeps({ platformDomain: "supportdesk.test:3000" });
+    try {
+      // Signed up through these deps: each deps object signs with its own key.
+      const owner = await signUp(withPort, { tenantName: "Port Co" });
+      const other = await signUp(withPort, { tenantName: "Other Port Co" });
+      const at = (host: string) =>
+        callerFor(withPort, {
+          authorization: `Bearer ${owner.accessToken}`,
+          tenantHints: { host },
+        });
+      const current = (host: string) => at(host).tenants.current();
+      expect(await codeOf(current(`${other.tenant?.slug}.supportdesk.test:3000`))).toBe(
+        "NOT_FOUND",
+      );
+      expect((await current(`${owner.tenant?.slug}.supportdesk.test:3000`)).id).toBe(
+        owner.tenant?.id ?? "",
+      );
+    } finally {
+      await withPort.close();
+    }
+  });
+
   test("an API key naming an unknown tenant, by path or header, is NOT_FOUND, whatever the host", async () => {
     const { owner } = await team();
     const { key } = await owner.here.apiKeys.create({ name: "k", role: "viewer" });
