@@ -2,7 +2,16 @@
 import { env } from "@supportdesk/config";
 import { createDatabase, type Database } from "./client";
 import { nextNumber } from "./counters";
-import { auditLog, customers, messages, notifications, tenants, tickets, users } from "./schema";
+import {
+  auditLog,
+  customers,
+  messages,
+  notificationPreferences,
+  notifications,
+  tenants,
+  tickets,
+  users,
+} from "./schema";
 
 /** The app role's pool (what the server uses) and the owner's, on the test database. */
 export function openTestDatabases(max = 4): { app: Database; admin: Database } {
@@ -68,6 +77,9 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
     await tx
       .insert(notifications)
       .values({ userId, type: "ticket.created", payload: { ticketId: ticket.id } });
+    await tx
+      .insert(notificationPreferences)
+      .values({ userId, eventType: "ticket.created", inApp: true, email: false });
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

@@ -59,3 +59,47 @@ export const invitationJob = defineTenantJob("email", "email.invitation", {
   role: z.enum(["owner", "admin", "member", "viewer"]),
   inviterName: z.string(),
 });
+
+/**
+ * Something happened to a ticket: the notification worker publishes it in real time, notifies
+ * the people it concerns (per their preferences), and queues their emails.
+ */
+export const ticketEventJob = defineTenantJob("notification", "ticket.event", {
+  ticketId: z.uuid(),
+  kind: z.enum(["created", "updated", "message"]),
+  actorUserId: z.uuid().nullable(),
+  /** With kind "message": the new message. */
+  messageId: z.uuid().optional(),
+  /** With kind "updated": the fields that changed, with their new values. */
+  changes: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** Emails the ticket's customer that their ticket was opened (#number, subject). */
+export const ticketCreatedEmailJob = defineTenantJob("email", "email.ticket-created", {
+  ticketId: z.uuid(),
+});
+
+/** Emails the ticket's customer an agent's public reply. */
+export const ticketReplyEmailJob = defineTenantJob("email", "email.ticket-reply", {
+  ticketId: z.uuid(),
+  messageId: z.uuid(),
+});
+
+/** Emails an agent about a notification they asked to receive by email. */
+export const agentNotificationEmailJob = defineTenantJob("email", "email.agent-notification", {
+  userId: z.uuid(),
+  notificationId: z.uuid(),
+});
+
+/** Every job definition, by name: what the relay and workers validate payloads against. */
+export const jobsByName = Object.fromEntries(
+  [
+    verifyEmailJob,
+    passwordResetJob,
+    invitationJob,
+    ticketEventJob,
+    ticketCreatedEmailJob,
+    ticketReplyEmailJob,
+    agentNotificationEmailJob,
+  ].map((job) => [job.name, job]),
+) as Record<string, JobDefinition<z.ZodType>>;

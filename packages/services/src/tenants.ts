@@ -1,6 +1,5 @@
 // Tenants as their members manage them: create, switch, update settings, delete.
 import {
-  and,
   bindTenant,
   checkSlug,
   createTenant,

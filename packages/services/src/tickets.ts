@@ -14,6 +14,12 @@ import {
   tickets,
   users,
 } from "@supportdesk/database";
+import {
+  enqueue,
+  ticketCreatedEmailJob,
+  ticketEventJob,
+  ticketReplyEmailJob,
+} from "@supportdesk/queue";
 import { audit } from "./audit";
 import type { TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
@@ -182,6 +188,18 @@ export async function createTicket(
     body: input.body,
   });
   await audit(scope, "ticket.create", { type: "ticket", id: ticket.id }, { number });
+  await enqueue(scope.tx, ticketEventJob, {
+    tenantId: scope.tenantId,
+    ticketId: ticket.id,
+    kind: "created",
+    actorUserId: scope.actor.userId,
+  });
+  if (ticket.customerId) {
+    await enqueue(scope.tx, ticketCreatedEmailJob, {
+      tenantId: scope.tenantId,
+      ticketId: ticket.id,
+    });
+  }
   return ticket;
 }
 
@@ -213,6 +231,13 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
     });
   }
   await audit(scope, "ticket.update", { type: "ticket", id }, { changes: set });
+  await enqueue(scope.tx, ticketEventJob, {
+    tenantId: scope.tenantId,
+    ticketId: id,
+    kind: "updated",
+    actorUserId: scope.actor.userId,
+    changes: set,
+  });
   return after;
 }
 
@@ -249,6 +274,20 @@ export async function addMessage(
       messageId: message.id,
     },
   );
+  await enqueue(scope.tx, ticketEventJob, {
+    tenantId: scope.tenantId,
+    ticketId: ticket.id,
+    kind: "message",
+    actorUserId: scope.actor.userId,
+    messageId: message.id,
+  });
+  if (!input.internal && ticket.customerId) {
+    await enqueue(scope.tx, ticketReplyEmailJob, {
+      tenantId: scope.tenantId,
+      ticketId: ticket.id,
+      messageId: message.id,
+    });
+  }
   return {
     id: message.id,
     ticketId: ticket.id,

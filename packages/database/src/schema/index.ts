@@ -3,6 +3,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./counters";
 export * from "./customers";
+export * from "./deliveries";
 export * from "./memberships";
 export * from "./notifications";
 export * from "./outbox";
@@ -21,4 +22,6 @@ export const platformTablesWithTenantId: Readonly<Record<string, string>> = {
   invitations: "an invitee opens an invitation by its token before belonging to the tenant",
   api_keys: "a request's API key is looked up by hash to learn which tenant it is bound to",
   outbox: "one relay dispatches every tenant's pending jobs",
+  job_runs:
+    "workers record platform jobs (no tenant) and tenant jobs alike, before any tenant context",
 };

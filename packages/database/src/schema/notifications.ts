@@ -1,6 +1,15 @@
-// Tenant-owned: in-app notifications for a user inside one tenant.
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, newId } from "./_columns";
+// Tenant-owned: in-app notifications for a user inside one tenant, and their preferences.
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, newId, updatedAt } from "./_columns";
 import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
 import { users } from "./users";
 
@@ -22,4 +31,23 @@ export const notifications = pgTable(
     index("notifications_tenant_user_idx").on(t.tenantId, t.userId, t.createdAt.desc()),
     tenantIsolationPolicy(),
   ],
+);
+
+/**
+ * Per user, per tenant, per event type: whether to notify in the app and by email. A missing
+ * row means the defaults (see the notifications service).
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    tenantId: tenantIdColumn(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    inApp: boolean("in_app").notNull(),
+    email: boolean("email").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.eventType] }), tenantIsolationPolicy()],
 );

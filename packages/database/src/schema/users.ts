@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   index,
   inet,
   pgEnum,
@@ -23,6 +24,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     language: text("language").notNull().default("en"),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Operators of the platform itself (queue stats, tenant admin); not a tenant role. */
+    platformAdmin: boolean("platform_admin").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
