@@ -45,6 +45,14 @@ export const envSchema = z.object({
   RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_ENTERPRISE_PER_MINUTE: z.coerce.number().int().min(1).default(10000),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .default("smtp://127.0.0.1:1025"),
+  EMAIL_FROM: z.string().min(3).default("SupportDesk <no-reply@supportdesk.localhost>"),
+  MAIL_CAPTURE_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  WORKER_EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  WORKER_NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,8 @@
+// @supportdesk/realtime: the realtime event contract, publishing, and (server side) delivery.
+export {
+  EVENTS_CHANNEL,
+  parseEvent,
+  publishEvent,
+  type RealtimeEvent,
+  realtimeEventSchema,
+} from "./events";
