@@ -1,4 +1,4 @@
-// @supportdesk/queue: job definitions and the outbox producer (the relay and workers come next).
+// @supportdesk/queue: job definitions, the outbox producer and relay, and the worker runtime.
 export {
   agentNotificationEmailJob,
   definePlatformJob,
@@ -13,3 +13,19 @@ export {
   verifyEmailJob,
 } from "./jobs";
 export { enqueue, JobPayloadError } from "./outbox";
+export {
+  DEFAULT_JOB_OPTIONS,
+  DEFAULT_PREFIX,
+  openQueues,
+  QUEUE_NAMES,
+  type QueueName,
+} from "./queues";
+export { type Relay, type RelayOptions, startRelay } from "./relay";
+export {
+  type JobContext,
+  type JobHandler,
+  runOnce,
+  startWorkers,
+  type WorkerOptions,
+  type Workers,
+} from "./worker";

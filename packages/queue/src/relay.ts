@@ -1,0 +1,220 @@
+// The outbox relay: moves committed jobs to BullMQ fairly across tenants, without losing any.
+import { type Database, type SQL, sql, type TenantDb } from "@supportdesk/database";
+import type { Logger } from "@supportdesk/logger";
+import type { Queue } from "bullmq";
+import type { QueueName } from "./queues";
+
+export type RelayOptions = {
+  db: Database;
+  queues: Record<QueueName, Queue>;
+  log: Logger;
+  /**
+   * The most jobs a queue may hold waiting. The relay tops each queue up to this and no more,
+   * so a tenant's backlog stays in the outbox, where it is served fairly, instead of in
+   * BullMQ's FIFO, where a quiet tenant's job would wait behind all of it.
+   */
+  maxWaiting?: number;
+  /** Jobs taken from one tenant in one round (its lane's share). */
+  perTenant?: number;
+  /** How often to look even without a NOTIFY (missed notifications, delayed jobs). */
+  pollMs?: number;
+  /** How long adding to Redis may take before the round is abandoned and retried. */
+  redisTimeoutMs?: number;
+};
+
+type Row = {
+  id: string;
+  tenant_id: string | null;
+  queue: string;
+  job_name: string;
+  payload: unknown;
+};
+
+export type Relay = {
+  /** Dispatches until nothing is pending or the queues are full; returns how many it moved. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One round: per queue with room, take up to `perTenant` of each tenant's oldest pending jobs
+ * (tenants walked with a loose index scan, so a 100,000-row backlog costs one index probe, not a
+ * sort), lock them (SKIP LOCKED: several relays may run), add them to BullMQ with job id = outbox
+ * id (a retried round cannot duplicate a job), and mark them dispatched. If Redis fails, the
+ * transaction rolls back and the rows wait for the next round.
+ */
+async function round(
+  options: Required<Omit<RelayOptions, "log">> & { log: Logger },
+): Promise<{ moved: number; saturated: boolean }> {
+  let moved = 0;
+  let saturated = false;
+  for (const [name, queue] of Object.entries(options.queues)) {
+    const waiting = await timeout(
+      queue.getWaitingCount(),
+      options.redisTimeoutMs,
+      "counting waiting jobs",
+    );
+    const room = options.maxWaiting - waiting;
+    if (room <= 0) {
+      saturated = true;
+      continue;
+    }
+    moved += await options.db.platform.transaction(async (tx) => {
+      const rows = await pick(tx, name, options.perTenant, room);
+      if (rows.length === 0) return 0;
+      await timeout(
+        queue.addBulk(
+          rows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.id } })),
+        ),
+        options.redisTimeoutMs,
+        "adding jobs to Redis",
+      );
+      await tx.execute(sqlMarkDispatched(rows.map((r) => r.id)));
+      return rows.length;
+    });
+  }
+  return { moved, saturated };
+}
+
+/** The round's jobs for one queue: each tenant's lane, then the platform lane, oldest first. */
+async function pick(tx: TenantDb, queue: string, perTenant: number, limit: number): Promise<Row[]> {
+  const lanes = (await tx.execute(sql`
+    with recursive lanes(tenant_id) as (
+      (select tenant_id from outbox
+        where dispatched_at is null and tenant_id is not null
+        order by tenant_id limit 1)
+      union all
+      select (select o.tenant_id from outbox o
+                where o.dispatched_at is null and o.tenant_id > lanes.tenant_id
+                order by o.tenant_id limit 1)
+        from lanes where lanes.tenant_id is not null
+    )
+    select job.id, job.tenant_id, job.queue, job.job_name, job.payload
+    from lanes
+    cross join lateral (
+      select o.id, o.tenant_id, o.queue, o.job_name, o.payload, o.created_at
+      from outbox o
+      where o.dispatched_at is null and o.tenant_id = lanes.tenant_id
+        and o.queue = ${queue} and o.available_at <= now()
+      order by o.created_at, o.id
+      limit ${perTenant}
+      for update skip locked
+    ) job
+    order by job.created_at
+    limit ${limit}`)) as unknown as Row[];
+  if (lanes.length >= limit) return lanes;
+  const platform = (await tx.execute(sql`
+    select id, tenant_id, queue, job_name, payload from outbox
+    where dispatched_at is null and tenant_id is null and queue = ${queue} and available_at <= now()
+    order by created_at, id
+    limit ${Math.min(perTenant, limit - lanes.length)}
+    for update skip locked`)) as unknown as Row[];
+  return [...lanes, ...platform];
+}
+
+function sqlMarkDispatched(ids: string[]): SQL {
+  return sql`update outbox set dispatched_at = now(), attempts = attempts + 1
+             where id = any(${`{${ids.join(",")}}`}::uuid[])`;
+}
+
+/**
+ * Starts the relay: it wakes on NOTIFY (sent at commit by the outbox trigger) and on a short
+ * poll, and drains in rounds. Errors (Redis or PostgreSQL away) are logged and retried with
+ * backoff; nothing is lost, because undispatched rows simply stay in the outbox.
+ *
+ * @example
+ * const relay = await startRelay({ db, queues: openQueues(redis), log });
+ * // on shutdown: await relay.stop();
+ */
+export async function startRelay(input: RelayOptions): Promise<Relay> {
+  const options = {
+    maxWaiting: 200,
+    perTenant: 50,
+    pollMs: 500,
+    redisTimeoutMs: 5000,
+    ...input,
+  };
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let failures = 0;
+
+  let saturated = false;
+  let draining: Promise<number> | undefined;
+  /** One drain at a time (the loop's and a caller's): concurrent rounds would overfill queues. */
+  const drain = (): Promise<number> => {
+    draining ??= (async () => {
+      let total = 0;
+      try {
+        for (;;) {
+          const result = await round(options);
+          total += result.moved;
+          saturated = result.saturated;
+          if (result.moved === 0 || stopped) return total;
+        }
+      } finally {
+        draining = undefined;
+      }
+    })();
+    return draining;
+  };
+
+  const listener = await options.db.sql
+    .listen("outbox", () => wake?.())
+    .catch((error: Error) => {
+      options.log.warn({ err: error.message }, "outbox LISTEN unavailable; polling only");
+      return undefined;
+    });
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const moved = await drain();
+        if (moved > 0) options.log.debug({ moved }, "outbox relayed");
+        failures = 0;
+      } catch (error) {
+        failures++;
+        options.log.warn(
+          { err: (error as Error).message, failures },
+          "outbox relay round failed; will retry",
+        );
+      }
+      // After failures back off; while a queue is full, look again soon (workers free room
+      // without notifying); otherwise wait for a NOTIFY or the poll.
+      const delay =
+        failures > 0
+          ? Math.min(options.pollMs * 2 ** failures, 10_000)
+          : saturated
+            ? 20
+            : options.pollMs;
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      await listener?.unlisten();
+    },
+  };
+}
