@@ -21,6 +21,7 @@ export {
   type QueueName,
 } from "./queues";
 export { type Relay, type RelayOptions, startRelay } from "./relay";
+export { type QueueStats, queueStats } from "./stats";
 export {
   type JobContext,
   type JobHandler,
