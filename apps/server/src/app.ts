@@ -1,7 +1,7 @@
 // The HTTP application (Hono): built from its dependencies so tests call it with `app.request`.
 import { appRouter, createContext, MAX_BATCH_SIZE, type TrpcDeps } from "@supportdesk/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
+import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -14,6 +14,8 @@ export type AppOptions = {
   trustProxy: boolean;
   /** The socket's remote address, from the runtime (Bun.serve's requestIP). */
   remoteAddress?: (req: Request) => string | null;
+  /** The realtime WebSocket endpoint mounted at `GET /ws` (`createWsHandler(…).route`, ./ws.ts). */
+  ws?: Handler;
 };
 
 /** How long a readiness probe waits for each dependency before calling it down. */
@@ -59,7 +61,8 @@ function isSecure(options: AppOptions, req: Request): boolean {
 
 /**
  * The server's routes: `/health`, `/ready`, `/.well-known/jwks.json`, and tRPC at `/trpc` and
- * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants).
+ * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants), and `/ws` when
+ * given a WebSocket handler.
  */
 export function createApp(options: AppOptions): Hono {
   const { deps } = options;
@@ -116,6 +119,7 @@ export function createApp(options: AppOptions): Hono {
     c.header("Cache-Control", "public, max-age=300");
     return c.json(deps.tokens.jwks());
   });
+  if (options.ws) app.get("/ws", options.ws);
 
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,

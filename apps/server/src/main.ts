@@ -1,9 +1,10 @@
 // Server process: reads config, connects, warns about unsafe Redis settings, serves, shuts down cleanly.
-import { checkEvictionPolicy } from "@supportdesk/cache";
+import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createLogger } from "@supportdesk/logger";
 import { createApp } from "./app";
 import { createDeps } from "./deps";
+import { createServerHub, createWsHandler } from "./ws";
 
 const config = env();
 const log = createLogger({ name: "server", level: config.LOG_LEVEL });
@@ -17,22 +18,42 @@ checkEvictionPolicy(deps.redis)
     log.warn({ err: error.message }, "could not read Redis maxmemory-policy"),
   );
 
+// Realtime: a dedicated subscriber connection (a subscribed connection can run nothing else).
+// SUBSCRIBE waits for Redis instead of failing, so the API starts even while Redis is down.
+const subscriber = createRedis(config.REDIS_URL, {
+  name: "server:events",
+  maxRetriesPerRequest: null,
+});
+subscriber.on("error", (error) => log.warn({ err: error.message }, "redis subscriber error"));
+const hub = createServerHub(deps, subscriber);
+hub.start().then(
+  () => log.info("realtime: subscribed to events"),
+  (error: Error) => log.error({ err: error.message }, "realtime: could not subscribe to events"),
+);
+const realtime = createWsHandler(deps, hub);
+
 const server = Bun.serve({
   port: config.PORT,
   fetch: (req, srv) => app.fetch(req, srv),
+  websocket: realtime.websocket,
 });
 const app = createApp({
   deps,
   corsOrigins: config.CORS_ORIGINS,
   trustProxy: config.TRUST_PROXY,
   remoteAddress: (req) => server.requestIP(req)?.address ?? null,
+  ws: realtime.route,
 });
 log.info({ url: server.url.href }, "server listening");
 
 async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, "shutting down: finishing in-flight requests");
+  // Open WebSockets would keep server.stop() waiting forever: close them first (1001, clients
+  // reconnect to another instance).
+  realtime.closeAll();
   await server.stop();
-  await Promise.allSettled([deps.db.close(), deps.redis.quit()]);
+  await hub.stop();
+  await Promise.allSettled([deps.db.close(), deps.redis.quit(), subscriber.quit()]);
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -6,3 +6,11 @@ export {
   type RealtimeEvent,
   realtimeEventSchema,
 } from "./events";
+export {
+  createRealtimeHub,
+  type RealtimeHub,
+  type RealtimeHubOptions,
+  type RealtimeLog,
+  type RealtimeMessage,
+  type RealtimeSocket,
+} from "./hub";

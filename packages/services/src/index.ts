@@ -7,6 +7,7 @@ export * as customers from "./customers";
 export { AppError, type AppErrorCode, notFound } from "./errors";
 export * as invitations from "./invitations";
 export * as members from "./members";
+export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";
 export { slugify, uniqueSlugFor } from "./slugs";
 export * as tenants from "./tenants";

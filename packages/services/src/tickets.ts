@@ -215,7 +215,14 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
   const { id, ...changes } = input;
   const before = await findTicket(scope, id);
   await assertAssignable(scope, changes.assigneeId);
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // Only what actually changes: re-sending the same assignee must not re-notify anyone.
+  const set = Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) =>
+        value !== undefined &&
+        JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
+    ),
+  );
   if (Object.keys(set).length === 0) return before;
   const [after] = await scope.tx
     .update(tickets)

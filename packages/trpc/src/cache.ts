@@ -15,6 +15,7 @@ import type { TenantSummary, TrpcDeps } from "./context";
 const SESSION_TTL = 5 * 60;
 const TENANT_TTL = 60 * 60;
 const ROLE_TTL = 10 * 60;
+const NON_MEMBER_TTL = 60;
 
 type SessionState = { userId: string; revoked: boolean; currentTenantId: string | null };
 
@@ -113,23 +114,26 @@ export async function forgetTenant(
   }
 }
 
-/** The user's role in the tenant (cached 10 min), or undefined for a non-member. */
+/**
+ * The user's role in the tenant, or undefined for a non-member. Cached 10 min; "not a member" is
+ * cached too (1 min), so realtime fan-out and probing cost no query per non-member. Every path
+ * that adds or changes a membership drops the key (`forgetMembership`).
+ */
 export async function memberRole(
   deps: TrpcDeps,
   tenantId: string,
   userId: string,
 ): Promise<TenantRole | undefined> {
-  return tenantCache(deps.redis, tenantId, { onError: onError(deps) }).getOrLoad(
-    `member:${userId}`,
-    ROLE_TTL,
-    async () => {
-      const [row] = await deps.db.platform
-        .select({ role: userTenantRoles.role })
-        .from(userTenantRoles)
-        .where(and(eq(userTenantRoles.tenantId, tenantId), eq(userTenantRoles.userId, userId)));
-      return row?.role;
-    },
-  );
+  const cache = tenantCache(deps.redis, tenantId, { onError: onError(deps) });
+  const key = `member:${userId}`;
+  const cached = await cache.get<TenantRole | null>(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const [row] = await deps.db.platform
+    .select({ role: userTenantRoles.role })
+    .from(userTenantRoles)
+    .where(and(eq(userTenantRoles.tenantId, tenantId), eq(userTenantRoles.userId, userId)));
+  await cache.set(key, row?.role ?? null, row ? ROLE_TTL : NON_MEMBER_TTL);
+  return row?.role;
 }
 
 /** Drops cached roles, so a demoted or removed member loses access on the next request. */

@@ -92,6 +92,16 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "tickets.addMessage": (ids) => ({ ticketId: ids.ticketId, body: "probe", internal: false }),
   "audit.list": () => ({ limit: 100 }),
+  "notifications.list": () => ({ perPage: 100, unreadOnly: false }),
+  "notifications.unreadCount": () => undefined,
+  // A's fixtures hold no notification (no job runs here); a foreign id is ignored, never an
+  // error, so this names none of A's markers. routers/notifications.test.ts covers A's real ids.
+  "notifications.markRead": () => ({ ids: ["00000000-0000-4000-8000-00000000a11a"] }),
+  "notifications.markAllRead": () => undefined,
+  "notifications.preferences.get": () => undefined,
+  "notifications.preferences.update": () => ({
+    preferences: [{ eventType: "ticket.created", inApp: false, email: true }],
+  }),
 };
 
 function inputsFor(path: string, ids: Ids): unknown {
@@ -119,6 +129,9 @@ const CASE1_OWN_TENANT_RULES: Record<string, { code: string; reason: string }> =
 const VIEWER_EXCEPTIONS: Record<string, string> = {
   "tenants.leave":
     "any member, viewers included, may leave a tenant; run on a separate viewer after the A-unchanged check",
+  "notifications.markRead": "a viewer's own inbox: marking their own notifications read",
+  "notifications.markAllRead": "a viewer's own inbox: marking all their own notifications read",
+  "notifications.preferences.update": "a viewer's own notification settings",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -511,6 +524,26 @@ describe("case 4 exceptions (run after the A-unchanged check)", () => {
       expect(await leaving.tenants.leave()).toEqual({ ok: true });
       const after = await attempt(leaving, "tenants.current", undefined);
       expect(after).toMatchObject({ ok: false, ...TENANT_NOT_FOUND });
+    },
+    "notifications.markRead": async () => {
+      const input = inputsFor("notifications.markRead", ids) as { ids: string[] };
+      expect(await viewerInA.notifications.markRead(input)).toEqual({
+        updated: 0,
+        count: 0,
+        tenant_id: A.id,
+      });
+    },
+    "notifications.markAllRead": async () => {
+      expect(await viewerInA.notifications.markAllRead()).toMatchObject({ tenant_id: A.id });
+    },
+    "notifications.preferences.update": async () => {
+      const saved = await viewerInA.notifications.preferences.update({
+        preferences: [{ eventType: "ticket.created", inApp: false, email: true }],
+      });
+      expect(saved.data[0]).toMatchObject({ inApp: false, email: true, isDefault: false });
+      // Only the viewer's own settings changed.
+      const owners = await asOwnerA.notifications.preferences.get();
+      expect(owners.data.every((p) => p.isDefault)).toBe(true);
     },
   };
   for (const [path, reason] of Object.entries(VIEWER_EXCEPTIONS)) {

@@ -1,5 +1,12 @@
 // @supportdesk/trpc: context, procedure builders, the routers and the AppRouter type.
-export { forgetMembership, forgetSessions, forgetTenant } from "./cache";
+export {
+  findTenant,
+  forgetMembership,
+  forgetSessions,
+  forgetTenant,
+  memberRole,
+  sessionState,
+} from "./cache";
 export {
   type Context,
   createContext,

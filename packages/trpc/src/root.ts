@@ -5,6 +5,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
 import { invitationsRouter } from "./routers/invitations";
+import { notificationsRouter } from "./routers/notifications";
 import { tenantsRouter } from "./routers/tenants";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   customers: customersRouter,
   tickets: ticketsRouter,
   audit: auditRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

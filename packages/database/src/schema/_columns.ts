@@ -4,11 +4,15 @@ import { timestamp } from "drizzle-orm/pg-core";
 /** Random, time-ordered ids (UUIDv7) so inserts land at the end of indexes. */
 export const newId = (): string => Bun.randomUUIDv7();
 
+/**
+ * Millisecond precision, like JavaScript's Date: a value read, sent to a client and sent back
+ * (say, in a pagination cursor) compares equal to the stored one.
+ */
 export const createdAt = () =>
-  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+  timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
 export const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true })
+  timestamp("updated_at", { withTimezone: true, precision: 3 })
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());

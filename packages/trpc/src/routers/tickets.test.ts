@@ -221,3 +221,32 @@ describe("API keys", () => {
     expect(await codeOf(keyCaller.tickets.list())).toBe("UNAUTHORIZED");
   });
 });
+
+describe("pagination and updates, edge cases", () => {
+  test("tickets created in the same millisecond are neither skipped nor repeated across pages", async () => {
+    const { owner, tenant } = await desk();
+    // One transaction: every row gets the same now().
+    await deps.db.withTenant(tenant.id, async (tx) => {
+      const { tickets } = await import("@supportdesk/database");
+      await tx
+        .insert(tickets)
+        .values([1, 2, 3, 4, 5].map((n) => ({ number: 100 + n, subject: `Same ${n}` })));
+    });
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await owner.tickets.list({ perPage: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.data.map((t) => t.number));
+      cursor = page.pagination.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([101, 102, 103, 104, 105]);
+  });
+
+  test("an update that changes nothing records no audit row and no event", async () => {
+    const { owner, ownerId } = await desk();
+    const ticket = await owner.tickets.create({ subject: "Same", body: "x", assigneeId: ownerId });
+    const before = (await owner.audit.list()).data.length;
+    await owner.tickets.update({ id: ticket.id, assigneeId: ownerId, status: "open", tags: [] });
+    expect((await owner.audit.list()).data.length).toBe(before);
+  });
+});

@@ -1,0 +1,255 @@
+// /ws, the realtime WebSocket: authenticates before upgrading, hands the socket to the hub, and
+// closes it (4401) when the access token expires or the session ends.
+import type { Redis } from "@supportdesk/cache";
+// Neither is reachable through its package yet: `@supportdesk/realtime` is not a dependency of the
+// server and `@supportdesk/trpc` does not export these two lookups. Once it is and they are, import
+// from "@supportdesk/realtime" and "@supportdesk/trpc" instead.
+import { createRealtimeHub, type RealtimeHub, type RealtimeSocket } from "@supportdesk/realtime";
+import type { TrpcDeps } from "@supportdesk/trpc";
+import { findTenant, memberRole, sessionState } from "@supportdesk/trpc";
+import type { ServerWebSocket } from "bun";
+import type { Context } from "hono";
+import { type BunWebSocketData, upgradeWebSocket, websocket } from "hono/bun";
+import type { WSEvents } from "hono/ws";
+
+/** Close code when the access token expired or the session ended: reconnect with a fresh token. */
+export const WS_CLOSE_UNAUTHORIZED = 4401;
+/** Close code when the server shuts down (standard "going away"): reconnect, maybe elsewhere. */
+export const WS_CLOSE_GOING_AWAY = 1001;
+
+const DEFAULT_SESSION_CHECK_MS = 60_000;
+/** The subprotocol that carries the token: `Sec-WebSocket-Protocol: bearer.<access token>`. */
+const BEARER_PROTOCOL = "bearer.";
+
+/**
+ * Bun's websocket settings for `Bun.serve({ websocket })`: Hono's Bun adapter, pings while idle
+ * (a client that answers neither data nor pings for 60 s is dropped), clients may send at most
+ * 4 KiB per message (they have nothing to say but "ping"), and a client that stops reading is
+ * disconnected once 1 MiB is queued for it instead of growing the server's memory.
+ */
+export const bunWebsocket = {
+  ...websocket,
+  idleTimeout: 60,
+  sendPings: true,
+  maxPayloadLength: 4 * 1024,
+  backpressureLimit: 1024 * 1024,
+  closeOnBackpressureLimit: true,
+};
+
+export type WsHandler = {
+  /** `GET /ws`: 426 without `Upgrade: websocket`, 401 without a live session, else upgrades. */
+  route(c: Context): Promise<Response>;
+  /** Pass to `Bun.serve` as `websocket`. */
+  websocket: typeof bunWebsocket;
+  /** Sockets open on this process. */
+  connections(): number;
+  /** Closes every open socket (shutdown: 1001 "going away" by default). */
+  closeAll(code?: number, reason?: string): void;
+};
+
+export type WsOptions = {
+  /** How often the sessions of open sockets are re-checked (default 60 s). */
+  sessionCheckMs?: number;
+};
+
+type WsSession = { userId: string; sessionId: string; expiresAt: number };
+
+type Connection = WsSession & {
+  socket: RealtimeSocket;
+  raw: ServerWebSocket<BunWebSocketData>;
+  expiry: ReturnType<typeof setTimeout>;
+};
+
+/**
+ * The hub of this process: delivers an event to a user only while they are a member of its tenant
+ * (`memberRole`, cached in Redis and dropped on every membership change, so asked per event).
+ *
+ * @example
+ * const subscriber = createRedis(config.REDIS_URL, { name: "server:events", maxRetriesPerRequest: null });
+ * const hub = createServerHub(deps, subscriber);
+ * await hub.start();
+ */
+export function createServerHub(deps: TrpcDeps, subscriber: Redis): RealtimeHub {
+  return createRealtimeHub({
+    subscriber,
+    // The same rule as HTTP: a member of a tenant that is not suspended.
+    canDeliver: async (userId, tenantId) => {
+      const [role, tenant] = await Promise.all([
+        memberRole(deps, tenantId, userId),
+        findTenant(deps, { id: tenantId }),
+      ]);
+      return role !== undefined && tenant !== undefined && tenant.status !== "suspended";
+    },
+    log: deps.log,
+  });
+}
+
+/** The access token from `?token=` or from the `bearer.<token>` subprotocol. */
+function accessTokenOf(req: Request): string | undefined {
+  const fromQuery = new URL(req.url).searchParams.get("token");
+  if (fromQuery) return fromQuery;
+  const protocols = req.headers.get("sec-websocket-protocol")?.split(",") ?? [];
+  const bearer = protocols.map((p) => p.trim()).find((p) => p.startsWith(BEARER_PROTOCOL));
+  return bearer?.slice(BEARER_PROTOCOL.length) || undefined;
+}
+
+/** The user and session behind a valid, unexpired access token whose session is live. */
+async function authenticate(deps: TrpcDeps, req: Request): Promise<WsSession | undefined> {
+  const token = accessTokenOf(req);
+  if (!token) return undefined;
+  const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
+  // verifyAccessToken tolerates a few seconds of clock skew; a socket needs time left to live.
+  if (!claims || claims.exp * 1000 <= Date.now()) return undefined;
+  const session = await sessionState(deps, claims.sid);
+  if (!session || session.revoked || session.userId !== claims.sub) return undefined;
+  return { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp * 1000 };
+}
+
+/**
+ * The `/ws` endpoint of one server: mount `route` with `createApp({ ws: handler.route })` and give
+ * `websocket` to `Bun.serve` (whose `fetch` must pass the server on: `(req, srv) => app.fetch(req, srv)`).
+ *
+ * @example
+ * const realtime = createWsHandler(deps, hub);
+ * const server = Bun.serve({ fetch: (req, srv) => app.fetch(req, srv), websocket: realtime.websocket });
+ * const app = createApp({ deps, …, ws: realtime.route });
+ */
+export function createWsHandler(
+  deps: TrpcDeps,
+  hub: RealtimeHub,
+  options: WsOptions = {},
+): WsHandler {
+  const { log } = deps;
+  const sessionCheckMs = options.sessionCheckMs ?? DEFAULT_SESSION_CHECK_MS;
+  const open = new Set<Connection>();
+  let sessionTimer: ReturnType<typeof setInterval> | undefined;
+  let checking = false;
+
+  /** Closes the sockets whose session was revoked since they connected (logout, reuse, reset). */
+  async function recheckSessions(): Promise<void> {
+    if (checking) return;
+    checking = true;
+    try {
+      const bySession = new Map<string, Connection[]>();
+      for (const connection of open) {
+        const list = bySession.get(connection.sessionId) ?? [];
+        list.push(connection);
+        bySession.set(connection.sessionId, list);
+      }
+      await Promise.all(
+        [...bySession].map(async ([sessionId, connections]) => {
+          const state = await sessionState(deps, sessionId).catch((error: Error) => {
+            log.warn(
+              { err: error.message },
+              "ws: could not re-check a session; keeping its sockets",
+            );
+            return null;
+          });
+          if (state === null) return;
+          for (const connection of connections) {
+            if (!state || state.revoked || state.userId !== connection.userId) {
+              connection.raw.close(WS_CLOSE_UNAUTHORIZED, "session ended");
+            }
+          }
+        }),
+      );
+    } finally {
+      checking = false;
+    }
+  }
+
+  function opened(connection: Connection): void {
+    open.add(connection);
+    hub.register(connection.userId, connection.socket);
+    if (!sessionTimer) {
+      sessionTimer = setInterval(() => void recheckSessions(), sessionCheckMs);
+      sessionTimer.unref?.();
+    }
+    log.debug({ userId: connection.userId, sockets: open.size }, "ws: open");
+  }
+
+  function closed(connection: Connection, code: number): void {
+    clearTimeout(connection.expiry);
+    open.delete(connection);
+    hub.unregister(connection.userId, connection.socket);
+    if (open.size === 0 && sessionTimer) {
+      clearInterval(sessionTimer);
+      sessionTimer = undefined;
+    }
+    log.debug({ userId: connection.userId, code, sockets: open.size }, "ws: closed");
+  }
+
+  function events(session: WsSession): WSEvents<ServerWebSocket<BunWebSocketData>> {
+    let connection: Connection | undefined;
+    return {
+      onOpen(_event, ws) {
+        const raw = ws.raw as ServerWebSocket<BunWebSocketData>;
+        connection = {
+          ...session,
+          raw,
+          socket: { send: (data) => raw.send(data) },
+          // Clients reconnect with a fresh token on 4401; the token's own expiry is the deadline.
+          expiry: setTimeout(
+            () => raw.close(WS_CLOSE_UNAUTHORIZED, "access token expired"),
+            Math.max(0, session.expiresAt - Date.now()),
+          ),
+        };
+        opened(connection);
+      },
+      onMessage(event, ws) {
+        // Browsers cannot send WebSocket pings; an application-level "ping" gets a "pong".
+        if (event.data === "ping") ws.send("pong");
+      },
+      onClose(event) {
+        if (connection) closed(connection, event.code);
+        connection = undefined;
+      },
+      onError(event) {
+        log.warn(
+          { err: String((event as Event & { error?: unknown }).error) },
+          "ws: handler error",
+        );
+      },
+    };
+  }
+
+  return {
+    async route(c) {
+      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+        c.header("Upgrade", "websocket");
+        return c.json(
+          { error: { message: "This endpoint speaks WebSocket only (Upgrade: websocket)." } },
+          426,
+        );
+      }
+      const session = await authenticate(deps, c.req.raw);
+      if (!session) {
+        return c.json(
+          {
+            error: {
+              message:
+                "Sign in to continue: send a valid access token as ?token= or as the subprotocol bearer.<token>.",
+            },
+          },
+          401,
+        );
+      }
+      try {
+        // Bun answers with the first subprotocol the client offered (`bearer.<token>` when it
+        // is the only one), which is what browsers require to accept the connection.
+        return await upgradeWebSocket(c, events(session));
+      } catch (error) {
+        if (error instanceof TypeError) throw error; // no Bun server in the env: a wiring bug
+        return c.json({ error: { message: "The WebSocket handshake is invalid." } }, 400);
+      }
+    },
+
+    websocket: bunWebsocket,
+
+    connections: () => open.size,
+
+    closeAll(code = WS_CLOSE_GOING_AWAY, reason = "server shutting down") {
+      for (const connection of [...open]) connection.raw.close(code, reason);
+    },
+  };
+}

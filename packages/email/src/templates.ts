@@ -1,0 +1,202 @@
+// The emails SupportDesk sends: one small function per template, rendered through one layout.
+import {
+  type Block,
+  type Brand,
+  checkUrl,
+  type Layout,
+  oneLine,
+  renderHtml,
+  renderText,
+} from "./layout";
+
+/** The data each template needs, keyed by template name. */
+export interface TemplateData {
+  /** To a new user: confirm the address they signed up with. */
+  "verify-email": { name: string; url: string };
+  /** To someone invited into a tenant; `email` is the address the invitation is for. */
+  invitation: { inviterName: string; role: string; url: string; email: string };
+  /** To a user who asked to reset their password. */
+  "password-reset": { name: string; url: string };
+  /** To the customer: their request was received as ticket `number`. */
+  "ticket-created": { customerName: string; number: number; subject: string; url?: string };
+  /** To the customer: an agent replied; `body` is the reply as plain text. */
+  "ticket-reply": {
+    customerName: string;
+    number: number;
+    subject: string;
+    agentName: string;
+    body: string;
+  };
+  /** To an agent: something needs their attention (assignment, mention, new ticket…). */
+  "agent-notification": { agentName: string; title: string; body: string; url: string };
+}
+
+export type TemplateName = keyof TemplateData;
+
+/** Every template name, e.g. for a `z.enum(templateNames)` in a job payload schema. */
+export const templateNames = [
+  "verify-email",
+  "invitation",
+  "password-reset",
+  "ticket-created",
+  "ticket-reply",
+  "agent-notification",
+] as const satisfies readonly TemplateName[];
+
+/** A template name with its matching data, e.g. the payload of an email job. */
+export type EmailTemplate = {
+  [K in TemplateName]: { template: K; data: TemplateData[K] };
+}[TemplateName];
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type { Brand } from "./layout";
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) => Layout } = {
+  "verify-email": ({ name, url }, brand) => ({
+    subject: `Verify your email address for ${brand.name}`,
+    preheader: "Confirm your email address to finish setting up your account.",
+    heading: "Confirm your email address",
+    blocks: [
+      { kind: "paragraph", text: `Hi ${name},` },
+      {
+        kind: "paragraph",
+        text: `Please confirm that this is your email address to finish setting up your ${brand.name} account.`,
+      },
+      { kind: "button", label: "Verify email address", url: checkUrl(url, "verify-email url") },
+    ],
+    footer: `You received this email because someone signed up for ${brand.name} with this address. If it was not you, you can ignore it.`,
+  }),
+
+  invitation: ({ inviterName, role, url, email }, brand) => ({
+    subject: `${inviterName} invited you to join ${brand.name}`,
+    preheader: `Join ${brand.name} as ${article(role)} ${role}.`,
+    heading: `Join ${brand.name}`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `${inviterName} invited you (${email}) to join ${brand.name} as ${article(role)} ${role}.`,
+      },
+      { kind: "button", label: "Accept invitation", url: checkUrl(url, "invitation url") },
+    ],
+    footer: `This invitation was sent to ${email}. If you were not expecting it, you can ignore this email.`,
+  }),
+
+  "password-reset": ({ name, url }, brand) => ({
+    subject: `Reset your ${brand.name} password`,
+    preheader: "Someone asked to reset your password.",
+    heading: "Reset your password",
+    blocks: [
+      { kind: "paragraph", text: `Hi ${name},` },
+      {
+        kind: "paragraph",
+        text: `Someone asked to reset the password of your ${brand.name} account. If it was you, choose a new password:`,
+      },
+      { kind: "button", label: "Choose a new password", url: checkUrl(url, "password-reset url") },
+      {
+        kind: "paragraph",
+        text: "If you did not ask for this, ignore this email: your password stays as it is.",
+      },
+    ],
+    footer: `You received this email because a password reset was requested for your ${brand.name} account.`,
+  }),
+
+  "ticket-created": ({ customerName, number, subject, url }, brand) => {
+    const blocks: Block[] = [
+      { kind: "paragraph", text: `Hi ${customerName},` },
+      {
+        kind: "paragraph",
+        text: `Thanks for contacting ${brand.name}. Your request "${subject}" has been received as #${number}, and our team will get back to you as soon as possible.`,
+      },
+      {
+        kind: "paragraph",
+        text: "To add anything to your request, reply to this email.",
+      },
+    ];
+    if (url) {
+      blocks.push({
+        kind: "button",
+        label: "View your request",
+        url: checkUrl(url, "ticket-created url"),
+      });
+    }
+    return {
+      subject: oneLine(`We received your request #${number}: ${subject}`),
+      preheader: `Your request has been received as #${number}.`,
+      heading: `We received your request #${number}`,
+      blocks,
+      footer: `You received this email because you contacted ${brand.name} support.`,
+    };
+  },
+
+  "ticket-reply": ({ customerName, number, subject, agentName, body }, brand) => ({
+    subject: oneLine(`Re: [#${number}] ${subject}`),
+    preheader: `${agentName} replied to your request #${number}.`,
+    heading: `New reply to your request #${number}`,
+    blocks: [
+      { kind: "paragraph", text: `Hi ${customerName},` },
+      { kind: "paragraph", text: `${agentName} replied to your request "${subject}":` },
+      { kind: "quote", text: body, by: agentName },
+      { kind: "paragraph", text: "To answer, reply to this email." },
+    ],
+    footer: `You received this email because you have an open request with ${brand.name} support.`,
+  }),
+
+  "agent-notification": ({ agentName, title, body, url }, brand) => ({
+    subject: oneLine(`[${brand.name}] ${title}`),
+    preheader: oneLine(body).slice(0, 140),
+    heading: title,
+    blocks: [
+      { kind: "paragraph", text: `Hi ${agentName},` },
+      { kind: "paragraph", text: body },
+      {
+        kind: "button",
+        label: "Open in SupportDesk",
+        url: checkUrl(url, "agent-notification url"),
+      },
+    ],
+    footer: `You received this notification as an agent of ${brand.name}.`,
+  }),
+};
+
+/**
+ * Renders one template for one brand: a subject, a plain-text part readable on its own and an
+ * inline-styled HTML part in which every interpolated value is escaped. Send it with
+ * `fromName: brand.name` so the tenant shows as the sender.
+ *
+ * @example
+ * const email = renderEmail(
+ *   "ticket-created",
+ *   { customerName: "Ada", number: 42, subject: "Printer on fire" },
+ *   { name: "Acme Support", primaryColor: "#e11d48" },
+ * );
+ * email.subject; // "We received your request #42: Printer on fire"
+ *
+ * @throws TypeError when a link is not an absolute http(s) URL
+ */
+export function renderEmail<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  brand: Brand,
+): RenderedEmail {
+  if (!Object.hasOwn(templates, template)) {
+    throw new TypeError(`unknown email template "${template}"`);
+  }
+  const render = templates[template] as (data: TemplateData[T], brand: Brand) => Layout;
+  const safeBrand = { ...brand, name: oneLine(brand.name) || "SupportDesk" };
+  const layout = render(data, safeBrand);
+  const subject = oneLine(layout.subject);
+  return {
+    subject,
+    text: renderText({ ...layout, subject }, safeBrand),
+    html: renderHtml({ ...layout, subject }, safeBrand),
+  };
+}
