@@ -35,7 +35,10 @@ function banner(logins: DemoLogin[]): string {
     "SupportDesk is up.",
     `  API health   ${base}/health`,
     `  API ready    ${base}/ready`,
-    `  tRPC         ${base}/trpc (per tenant: ${base}/t/<slug>/trpc)`,
+    `  tRPC         ${base}/trpc (per tenant: ${base}/t/<slug>/trpc), realtime at ws://localhost:${config.PORT}/ws`,
+    ...(captureMail
+      ? [`  Mail inbox   ${inbox} (every email the stack sends lands here)`]
+      : [`  Mail         sent through ${smtp.host}`]),
     `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages`,
     "",
     `Demo logins (password for all: ${logins[0]?.password ?? "?"}):`,
@@ -53,10 +56,28 @@ if (flags.includes("--no-serve")) {
   process.exit(0);
 }
 
-const stack = spawn(["bun", "--watch", "apps/server/src/main.ts"], {
-  cwd: root,
-  stdio: ["inherit", "inherit", "inherit"],
-});
+/** The local mail capture runs when SMTP_URL is the local default; otherwise mail goes out for real. */
+const smtp = new URL(config.SMTP_URL);
+const captureMail = ["127.0.0.1", "localhost"].includes(smtp.hostname);
+const inbox = `http://localhost:${config.MAIL_CAPTURE_WEB_PORT}`;
+
+const processes = [
+  ...(captureMail
+    ? [
+        [
+          "bun",
+          "packages/email/src/capture-cli.ts",
+          "--smtp",
+          smtp.port || "1025",
+          "--web",
+          String(config.MAIL_CAPTURE_WEB_PORT),
+        ],
+      ]
+    : []),
+  ["bun", "--watch", "apps/server/src/main.ts"],
+  ["bun", "--watch", "apps/worker/src/main.ts"],
+].map((cmd) => spawn(cmd, { cwd: root, stdio: ["inherit", "inherit", "inherit"] }));
+
 // Print the banner once the server answers, so it is the last thing on screen.
 for (let i = 0; i < 100; i++) {
   const up = await fetch(`http://127.0.0.1:${config.PORT}/health`)
@@ -68,5 +89,12 @@ for (let i = 0; i < 100; i++) {
   }
   await Bun.sleep(200);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stack.kill(signal));
-process.exit(await stack.exited);
+const stopAll = (signal: NodeJS.Signals) => {
+  for (const proc of processes) proc.kill(signal);
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(signal));
+// One process dying takes the stack down, so nothing half-works unnoticed.
+const code = await Promise.race(processes.map((p) => p.exited));
+stopAll("SIGTERM");
+await Promise.all(processes.map((p) => p.exited));
+process.exit(code);

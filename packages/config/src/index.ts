@@ -53,6 +53,11 @@ export const envSchema = z.object({
   MAIL_CAPTURE_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
   WORKER_EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and hyphens")
+    .default("bull"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,69 @@
+// Worker process: the outbox relay and every queue's handlers; finishes in-flight jobs on shutdown.
+import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
+import { env } from "@supportdesk/config";
+import { createDatabase } from "@supportdesk/database";
+import { createMailer } from "@supportdesk/email";
+import { createLogger } from "@supportdesk/logger";
+import { openQueues, startRelay, startWorkers } from "@supportdesk/queue";
+import { createHandlers } from "./handlers";
+
+const config = env();
+const log = createLogger({ name: "worker", level: config.LOG_LEVEL });
+const db = createDatabase({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
+
+/** BullMQ needs blocking connections that retry forever; each worker gets its own. */
+const bullConnection = (name: string) => {
+  const redis = createRedis(config.REDIS_URL, { name, maxRetriesPerRequest: null });
+  redis.on("error", (error) =>
+    log.warn({ err: error.message, connection: name }, "redis connection error"),
+  );
+  return redis;
+};
+const producer = bullConnection("worker:relay");
+const publisher = bullConnection("worker:publish");
+
+checkEvictionPolicy(producer)
+  .then((check) => {
+    if (!check.ok) log.warn({ policy: check.policy }, check.warning);
+  })
+  .catch((error: Error) =>
+    log.warn({ err: error.message }, "could not read Redis maxmemory-policy"),
+  );
+
+const mailer = createMailer({ url: config.SMTP_URL, from: config.EMAIL_FROM });
+const queues = openQueues(producer, config.QUEUE_PREFIX, (error) =>
+  log.debug({ err: error.message }, "queue error"),
+);
+const relay = await startRelay({ db, queues, log });
+const workers = startWorkers({
+  db,
+  connection: () => bullConnection("worker:jobs"),
+  handlers: createHandlers({ db, mailer, publisher, appUrl: config.APP_URL }),
+  concurrency: {
+    email: config.WORKER_EMAIL_CONCURRENCY,
+    notification: config.WORKER_NOTIFICATION_CONCURRENCY,
+  },
+  lockDurationMs: config.WORKER_LOCK_DURATION_MS,
+  prefix: config.QUEUE_PREFIX,
+  log,
+});
+log.info(
+  { email: config.WORKER_EMAIL_CONCURRENCY, notification: config.WORKER_NOTIFICATION_CONCURRENCY },
+  "worker started",
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "shutting down: finishing in-flight jobs");
+  await relay.stop();
+  await workers.close();
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+  mailer.close();
+  await Promise.allSettled([db.close(), producer.quit(), publisher.quit()]);
+  log.info("worker stopped");
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
