@@ -5,6 +5,7 @@ import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { type Env, repoRoot } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
 import type { Logger } from "@supportdesk/logger";
+import { openQueues } from "@supportdesk/queue";
 import type { TrpcDeps } from "@supportdesk/trpc";
 
 /**
@@ -35,6 +36,12 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
     }),
     rateLimiter: createRateLimiter(redis),
     log,
+    // For queues.stats only: the server never adds jobs to Redis (producers write the outbox).
+    queues: openQueues(
+      createRedis(config.REDIS_URL, { name: "server:queues", maxRetriesPerRequest: null }),
+      config.QUEUE_PREFIX,
+      (error) => log.debug({ err: error.message }, "queue connection error"),
+    ),
     settings: {
       nodeEnv: config.NODE_ENV,
       platformDomain: config.PLATFORM_DOMAIN,

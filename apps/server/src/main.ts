@@ -53,7 +53,12 @@ async function shutdown(signal: string): Promise<void> {
   realtime.closeAll();
   await server.stop();
   await hub.stop();
-  await Promise.allSettled([deps.db.close(), deps.redis.quit(), subscriber.quit()]);
+  await Promise.allSettled([
+    deps.db.close(),
+    deps.redis.quit(),
+    subscriber.quit(),
+    ...Object.values(deps.queues ?? {}).map((q) => q.close()),
+  ]);
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -37,7 +37,8 @@ export async function queueStats(
       ] as const;
     }),
   );
-  const byTenant = await db.sql<{ tenantId: string | null; pending: number; oldest: Date }[]>`
+  // Drizzle leaves timestamps as text on its postgres.js client; normalise to ISO.
+  const byTenant = await db.sql<{ tenantId: string | null; pending: number; oldest: string }[]>`
     select tenant_id as "tenantId", count(*)::int as pending, min(created_at) as oldest
     from outbox where dispatched_at is null
     group by tenant_id order by pending desc limit 50`;
@@ -47,7 +48,7 @@ export async function queueStats(
     queues: Object.fromEntries(counts),
     outbox: {
       pending: total?.n ?? 0,
-      byTenant: byTenant.map((r) => ({ ...r, oldest: r.oldest.toISOString() })),
+      byTenant: byTenant.map((r) => ({ ...r, oldest: new Date(r.oldest).toISOString() })),
     },
   };
 }

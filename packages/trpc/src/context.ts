@@ -3,7 +3,9 @@ import type { TokenService } from "@supportdesk/auth-utils";
 import type { RateLimiter, Redis } from "@supportdesk/cache";
 import type { Database, TenantDb, TenantRole } from "@supportdesk/database";
 import type { Logger } from "@supportdesk/logger";
+import type { QueueName } from "@supportdesk/queue";
 import type { Actor, TenantScope } from "@supportdesk/services";
+import type { Queue } from "bullmq";
 
 /** The httpOnly cookie that carries the refresh token to web clients. */
 export const REFRESH_COOKIE = "sd_refresh";
@@ -23,6 +25,8 @@ export type TrpcDeps = {
   rateLimiter: RateLimiter;
   log: Logger;
   settings: TrpcSettings;
+  /** BullMQ queues, for platform operators' stats (absent where a process runs no queues). */
+  queues?: Record<QueueName, Queue>;
 };
 
 /**

@@ -13,7 +13,8 @@ import { callerFor, createTestDeps, signUp, testEmail } from "./testing";
 // Classification: an explicit list of procedures that are NOT tenant-scoped; everything else is.
 
 /** Procedures that do not act inside one tenant (accounts, the tenant registry, invitation links). */
-const NON_TENANT_PREFIXES = ["auth."];
+// queues.* is for platform operators (users.platform_admin), across tenants by design.
+const NON_TENANT_PREFIXES = ["auth.", "queues."];
 const NON_TENANT_PATHS = new Set([
   "tenants.checkSlug",
   "tenants.create",

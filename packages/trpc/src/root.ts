@@ -6,6 +6,7 @@ import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
 import { invitationsRouter } from "./routers/invitations";
 import { notificationsRouter } from "./routers/notifications";
+import { queuesRouter } from "./routers/queues";
 import { tenantsRouter } from "./routers/tenants";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -18,6 +19,7 @@ export const appRouter = router({
   customers: customersRouter,
   tickets: ticketsRouter,
   audit: auditRouter,
+  queues: queuesRouter,
   notifications: notificationsRouter,
 });
 
