@@ -25,6 +25,6 @@ export const apiKeys = pgTable(
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.keyHash),
-    index("api_keys_tenant_idx").on(t.tenantId, t.createdAt.desc()),
+    index("api_keys_tenant_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
   ],
 );

@@ -21,7 +21,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt.desc()),
+    index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
     tenantIsolationPolicy(),
   ],
 );

@@ -18,7 +18,7 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("customers_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`),
-    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt.desc()),
+    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
     tenantIsolationPolicy(),
   ],
 );

@@ -22,5 +22,5 @@ export const jobRuns = pgTable(
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("job_runs_tenant_idx").on(t.tenantId, t.createdAt.desc())],
+  (t) => [index("job_runs_tenant_idx").on(t.tenantId, t.createdAt.desc().nullsFirst())],
 );

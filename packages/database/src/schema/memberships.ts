@@ -61,6 +61,6 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
-    index("invitations_tenant_idx").on(t.tenantId, t.createdAt.desc()),
+    index("invitations_tenant_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
   ],
 );

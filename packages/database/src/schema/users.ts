@@ -50,7 +50,7 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
 /**

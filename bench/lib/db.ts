@@ -1,0 +1,360 @@
+// The bench databases: created once (as a superuser), migrated, and loaded with server-side SQL as
+// the owner role, tenant by tenant under `set_config('app.tenant_id', …)` (RLS is forced).
+
+import { repoRoot } from "@supportdesk/config";
+import { createDatabase } from "@supportdesk/database";
+import { benchVariable } from "./args";
+
+type Sql = ReturnType<typeof createDatabase>["sql"];
+
+/** Bump when the generated data changes shape, so old bench databases are reloaded. */
+const LOADER_VERSION = 1;
+const CUSTOMERS_PER_TENANT = 20;
+const AGENTS = 3;
+export const APP_ROLE = "supportdesk_app";
+export const OWNER_ROLE = "supportdesk_owner";
+
+export type BenchUrls = { admin: string; app: string; name: string };
+
+/** The owner (admin) and app URLs of database `name` on the same server as the dev database. */
+export function benchUrls(adminUrl: string, appUrl: string, name: string): BenchUrls {
+  const withDb = (raw: string) => {
+    const url = new URL(raw);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  return { admin: withDb(adminUrl), app: withDb(appUrl), name };
+}
+
+/** A short form of an error for messages (postgres.js errors carry a code). */
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const db = createDatabase({ url, max: 1 });
+  try {
+    await db.sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+function superuserUrl(adminUrl: string): string {
+  const configured = benchVariable("BENCH_SUPERUSER_URL");
+  if (configured) return configured;
+  const url = new URL(adminUrl);
+  return `postgres://postgres@${url.hostname}:${url.port || "5432"}/postgres`;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Makes sure database `urls.name` exists, owned by the owner role, with the app role allowed to
+ * connect (as `bun run services:up` does for the dev database). A superuser is needed only when
+ * the database does not exist yet.
+ */
+export async function ensureDatabase(urls: BenchUrls, log: (line: string) => void): Promise<void> {
+  if (await canConnect(urls.admin)) return;
+  const su = superuserUrl(urls.admin);
+  const shown = su.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  log(`creating database ${urls.name} (as ${shown})`);
+  const root = createDatabase({ url: su, max: 1 });
+  try {
+    const exists = await root.sql`select 1 from pg_database where datname = ${urls.name}`;
+    if (exists.length === 0) {
+      await root.sql.unsafe(`create database ${ident(urls.name)} owner ${ident(OWNER_ROLE)}`);
+    }
+  } catch (error) {
+    throw new Error(
+      `Could not create database ${urls.name} as a superuser (${shown}): ${describe(error)}.\n` +
+        "Either set BENCH_SUPERUSER_URL to a superuser's postgres:// URL, or create it yourself:\n" +
+        `  createdb -O ${OWNER_ROLE} ${urls.name}\n` +
+        `  psql -d ${urls.name} -c 'alter schema public owner to ${OWNER_ROLE}' ` +
+        `-c 'revoke create on schema public from public' ` +
+        `-c 'grant connect on database ${urls.name} to ${APP_ROLE}' ` +
+        `-c 'grant usage on schema public to ${APP_ROLE}'`,
+    );
+  } finally {
+    await root.close().catch(() => {});
+  }
+  const inDb = new URL(su);
+  inDb.pathname = `/${urls.name}`;
+  const db = createDatabase({ url: inDb.toString(), max: 1 });
+  try {
+    for (const statement of [
+      `alter schema public owner to ${ident(OWNER_ROLE)}`,
+      "revoke create on schema public from public",
+      `grant connect on database ${ident(urls.name)} to ${ident(APP_ROLE)}`,
+      `grant usage on schema public to ${ident(APP_ROLE)}`,
+    ]) {
+      await db.sql.unsafe(statement);
+    }
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** Runs the project's migration CLI against the bench database (as the owner role). */
+export async function migrate(urls: BenchUrls): Promise<void> {
+  const child = Bun.spawn(["bun", "packages/database/src/cli/migrate.ts"], {
+    cwd: repoRoot(),
+    env: { ...process.env, DATABASE_ADMIN_URL: urls.admin },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err, code] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  if (code !== 0) {
+    throw new Error(`Migrating ${urls.name} failed (exit ${code}):\n${(err || out).trim()}`);
+  }
+}
+
+/** What a data set holds; stored in `bench_meta` so a later run can reuse it. */
+export type DatasetSpec = { tenants: number; ticketsPerTenant: number };
+
+type Meta = DatasetSpec & { version: number; complete: boolean; loadedAt?: string };
+
+const helperTables = [
+  `create table if not exists bench_meta (key text primary key, value jsonb not null)`,
+  // Tenants by a dense serial number: pgbench picks one with `random(1, N)`.
+  `create table if not exists bench_tenants (
+     n integer primary key,
+     tenant_id uuid not null unique references tenants (id) on delete cascade,
+     loaded boolean not null default false)`,
+  `grant select on bench_tenants to ${APP_ROLE}`,
+];
+
+/** A time-ordered UUID (v7 layout) for a timestamp, as the app's `Bun.randomUUIDv7()` makes. */
+const uuid7Function = `
+create or replace function pg_temp.bench_uuid7(ts timestamptz) returns uuid
+language sql volatile as $$
+  select encode(
+    set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+      placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
+      from 1 for 6), 52, 1), 53, 1), 'hex')::uuid
+$$`;
+
+/**
+ * Loads tenants n in [first, last] that are not loaded yet, each under its own tenant context:
+ * customers, tickets numbered 1..m (newest last), two messages per ticket, the ticket counter.
+ */
+const loadFunction = `
+create or replace function pg_temp.bench_load(first integer, last integer, m integer, agents uuid[])
+returns integer language plpgsql as $$
+declare
+  t record;
+  base timestamptz;
+  cids uuid[];
+  loaded integer := 0;
+  subjects text[] := array['Cannot sign in', 'Invoice is wrong', 'Export fails with an error',
+    'Feature request: dark mode', 'Password reset email never arrives', 'Slow dashboard',
+    'How do I add a teammate?', 'Refund for a double charge'];
+  statuses ticket_status[] := array['open', 'pending', 'resolved', 'closed']::ticket_status[];
+  priorities ticket_priority[] := array['low', 'normal', 'normal', 'high', 'urgent']::ticket_priority[];
+  filler text := repeat('Thanks for getting back to me. Here is what happens, step by step. ', 4);
+begin
+  for t in select b.n, b.tenant_id from bench_tenants b
+           where b.n between first and last and not b.loaded order by b.n loop
+    perform set_config('app.tenant_id', t.tenant_id::text, true);
+    base := now() - interval '400 days' + (t.n % 1000) * interval '1 minute';
+    insert into customers (tenant_id, id, email, name, company, created_at, updated_at)
+    select t.tenant_id, pg_temp.bench_uuid7(base + c * interval '1 minute'),
+           'customer' || c || '@example.test', 'Customer ' || c, 'Company ' || (c % 5),
+           base + c * interval '1 minute', base + c * interval '1 minute'
+    from generate_series(1, ${CUSTOMERS_PER_TENANT}) c;
+    select array_agg(id order by created_at) into cids from customers;
+    insert into tickets (tenant_id, id, number, subject, status, priority, assignee_id,
+                         customer_id, tags, created_at, updated_at)
+    select t.tenant_id, pg_temp.bench_uuid7(x.ts), i,
+           subjects[1 + i % 8] || ' (' || i || ')', statuses[1 + i % 4], priorities[1 + i % 5],
+           case when i % 4 = 0 then null else agents[1 + i % array_length(agents, 1)] end,
+           cids[1 + i % array_length(cids, 1)],
+           case i % 3 when 0 then '{}'::text[] when 1 then array['billing'] else array['bug', 'web'] end,
+           x.ts, x.ts + interval '2 hours'
+    from generate_series(1, m) i,
+         lateral (select base + interval '1 day'
+                  + (interval '380 days' * i / m) + random() * interval '1 minute' as ts) x;
+    insert into messages (tenant_id, id, ticket_id, author_type, author_user_id,
+                          author_customer_id, is_internal, body, created_at)
+    select k.tenant_id, pg_temp.bench_uuid7(k.created_at), k.id, 'customer'::message_author, null,
+           k.customer_id, false, 'Hello, ' || k.subject || '. ' || filler, k.created_at
+    from tickets k
+    union all
+    select k.tenant_id, pg_temp.bench_uuid7(k.created_at + interval '30 minutes'), k.id, 'agent'::message_author,
+           k.assignee_id, null, k.number % 5 = 0, 'Hi! ' || filler, k.created_at + interval '30 minutes'
+    from tickets k;
+    insert into tenant_counters (tenant_id, name, value) values (t.tenant_id, 'ticket', m);
+    update bench_tenants set loaded = true where n = t.n;
+    loaded := loaded + 1;
+  end loop;
+  return loaded;
+end
+$$`;
+
+async function readMeta(sql: Sql): Promise<Meta | undefined> {
+  const rows = await sql<{ value: Meta }[]>`select value from bench_meta where key = 'dataset'`;
+  return rows[0]?.value;
+}
+
+async function writeMeta(sql: Sql, meta: Meta): Promise<void> {
+  await sql`insert into bench_meta (key, value) values ('dataset', ${JSON.stringify(meta)}::jsonb)
+    on conflict (key) do update set value = excluded.value`;
+}
+
+export type LoadReport = { reused: boolean; seconds: number; tickets: number; messages: number };
+
+/**
+ * Makes the database hold exactly `spec` (reusing it when it already does; resuming a load that
+ * was interrupted; otherwise emptying it and loading from scratch).
+ */
+export async function ensureDataset(
+  urls: BenchUrls,
+  spec: DatasetSpec,
+  log: (line: string) => void,
+): Promise<LoadReport> {
+  const db = createDatabase({ url: urls.admin, max: 1 });
+  const sql = db.sql;
+  const started = performance.now();
+  try {
+    for (const statement of helperTables) await sql.unsafe(statement);
+    const meta = await readMeta(sql);
+    const same =
+      meta?.version === LOADER_VERSION &&
+      meta.tenants === spec.tenants &&
+      meta.ticketsPerTenant === spec.ticketsPerTenant;
+    if (same && meta.complete) {
+      log(`reusing ${urls.name}: ${spec.tenants} tenants × ${spec.ticketsPerTenant} tickets`);
+      return {
+        reused: true,
+        seconds: 0,
+        tickets: spec.tenants * spec.ticketsPerTenant,
+        messages: 2 * spec.tenants * spec.ticketsPerTenant,
+      };
+    }
+    if (!same) {
+      if (meta) log(`${urls.name} holds another data set; emptying it`);
+      // The bench database holds only bench data: every tenant table cascades from tenants.
+      await sql.unsafe(
+        "truncate tenants, users, outbox, bench_tenants, bench_meta restart identity cascade",
+      );
+      await writeMeta(sql, { ...spec, version: LOADER_VERSION, complete: false });
+      await createTenants(sql, spec.tenants);
+    } else {
+      log(`resuming the interrupted load of ${urls.name}`);
+    }
+    const agents = (
+      await sql<{ id: string }[]>`select id from users where email like 'agent%@bench.invalid'
+        order by email`
+    ).map((r) => r.id);
+    await sql.unsafe(uuid7Function);
+    await sql.unsafe(loadFunction);
+    const [{ left } = { left: 0 }] = await sql<{ left: number }[]>`
+      select count(*)::int as "left" from bench_tenants where not loaded`;
+    // About 50k tickets per transaction: short enough to resume, long enough to be efficient.
+    const batch = Math.max(1, Math.floor(50_000 / spec.ticketsPerTenant));
+    let done = spec.tenants - left;
+    let lastPrint = 0;
+    for (let first = 1; first <= spec.tenants; first += batch) {
+      const last = Math.min(spec.tenants, first + batch - 1);
+      const [row] = await sql<{ loaded: number }[]>`
+        select pg_temp.bench_load(${first}::int, ${last}::int, ${spec.ticketsPerTenant}::int,
+          ${agents}::uuid[]) as loaded`;
+      done += row?.loaded ?? 0;
+      const now = performance.now();
+      if (now - lastPrint > 5000 || done === spec.tenants) {
+        lastPrint = now;
+        const rate = (done * spec.ticketsPerTenant) / ((now - started) / 1000);
+        log(
+          `  ${urls.name}: ${done}/${spec.tenants} tenants loaded ` +
+            `(${Math.round((now - started) / 1000)} s, ~${Math.round(rate)} tickets/s)`,
+        );
+      }
+    }
+    log(`  ${urls.name}: vacuum analyze`);
+    for (const table of [
+      "tenants",
+      "users",
+      "user_tenant_roles",
+      "customers",
+      "tickets",
+      "messages",
+      "tenant_counters",
+      "bench_tenants",
+    ]) {
+      await sql.unsafe(`vacuum (analyze) ${table}`);
+    }
+    await writeMeta(sql, {
+      ...spec,
+      version: LOADER_VERSION,
+      complete: true,
+      loadedAt: new Date().toISOString(),
+    });
+    return {
+      reused: false,
+      seconds: (performance.now() - started) / 1000,
+      tickets: spec.tenants * spec.ticketsPerTenant,
+      messages: 2 * spec.tenants * spec.ticketsPerTenant,
+    };
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** Platform rows: tenants (time-ordered ids), their serial numbers, agents and memberships. */
+async function createTenants(sql: Sql, count: number): Promise<void> {
+  await sql.unsafe(uuid7Function);
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`
+      insert into users (id, email, password_hash, name, email_verified_at)
+      select gen_random_uuid(), 'agent' || a || '@bench.invalid', '!', 'Agent ' || a, now()
+      from generate_series(1, ${AGENTS}) a`);
+    await tx.unsafe(`
+      insert into tenants (id, slug, name, plan, status, created_at, updated_at)
+      select pg_temp.bench_uuid7(now() - interval '500 days' + n * interval '1 second'),
+             'bench-' || lpad(n::text, 7, '0'), 'Bench Tenant ' || n, 'pro', 'active',
+             now() - interval '500 days' + n * interval '1 second', now()
+      from generate_series(1, ${count}) n`);
+    await tx.unsafe(`
+      insert into bench_tenants (n, tenant_id)
+      select row_number() over (order by slug), id from tenants`);
+    await tx.unsafe(`
+      insert into user_tenant_roles (user_id, tenant_id, role)
+      select u.id, t.id, 'member' from users u cross join tenants t
+      where u.email like 'agent%@bench.invalid'`);
+  });
+}
+
+/** Makes `userId` a member of every tenant of the data set. */
+export async function addMemberEverywhere(urls: BenchUrls, userId: string): Promise<void> {
+  const db = createDatabase({ url: urls.admin, max: 1 });
+  try {
+    await db.sql`insert into user_tenant_roles (user_id, tenant_id, role)
+      select ${userId}::uuid, id, 'member' from tenants
+      on conflict (user_id, tenant_id) do nothing`;
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** The data set's tenant ids, by serial number. */
+export async function tenantIds(urls: BenchUrls): Promise<string[]> {
+  const db = createDatabase({ url: urls.admin, max: 1 });
+  try {
+    const rows = await db.sql<{ id: string }[]>`
+      select tenant_id::text as id from bench_tenants order by n`;
+    return rows.map((r) => r.id);
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
