@@ -85,7 +85,10 @@ async function startRedis(port: number, dir: string) {
   spawned.push(proc);
   for (let i = 0; i < 100; i++) {
     const up = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).then(
-      (s) => (s.end(), true),
+      (socket) => {
+        socket.end();
+        return true;
+      },
       () => false,
     );
     if (up) return proc;

@@ -28,7 +28,11 @@ export const notifications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index("notifications_tenant_user_idx").on(t.tenantId, t.userId, t.createdAt.desc().nullsFirst()),
+    index("notifications_tenant_user_idx").on(
+      t.tenantId,
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+    ),
     tenantIsolationPolicy(),
   ],
 );

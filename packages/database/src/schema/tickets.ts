@@ -46,10 +46,22 @@ export const tickets = pgTable(
       columns: [t.tenantId, t.customerId],
       foreignColumns: [customers.tenantId, customers.id],
     }),
-    index("tickets_tenant_created_idx").on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("tickets_tenant_created_idx").on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("tickets_tenant_status_idx").on(t.tenantId, t.status, t.createdAt.desc().nullsFirst()),
-    index("tickets_tenant_assignee_idx").on(t.tenantId, t.assigneeId, t.createdAt.desc().nullsFirst()),
-    index("tickets_tenant_customer_idx").on(t.tenantId, t.customerId, t.createdAt.desc().nullsFirst()),
+    index("tickets_tenant_assignee_idx").on(
+      t.tenantId,
+      t.assigneeId,
+      t.createdAt.desc().nullsFirst(),
+    ),
+    index("tickets_tenant_customer_idx").on(
+      t.tenantId,
+      t.customerId,
+      t.createdAt.desc().nullsFirst(),
+    ),
     tenantIsolationPolicy(),
   ],
 );
