@@ -55,3 +55,29 @@ describe("JWKS", () => {
     expect(body.keys[0]?.d).toBeUndefined();
   });
 });
+
+describe("access log", () => {
+  test("each request line carries its request id, and the tenant and user it acted for", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { pino } = await import("pino");
+    const log = pino(
+      { level: "info" },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    );
+    const { signUp } = await import("@supportdesk/trpc/testing");
+    const owner = await signUp(deps, { tenantName: "Logged Co" });
+    const logged = createApp({ deps: { ...deps, log }, corsOrigins: [], trustProxy: false });
+    const res = await logged.request(`/t/${owner.tenant?.slug}/trpc/tenants.current`, {
+      headers: { authorization: `Bearer ${owner.accessToken}` },
+    });
+    expect(res.status).toBe(200);
+    const line = lines.find((l) => l.msg === "request");
+    expect(line).toMatchObject({
+      status: 200,
+      tenantId: owner.tenant?.id,
+      userId: owner.userId,
+      requestId: res.headers.get("x-request-id"),
+    });
+    expect(JSON.stringify(lines)).not.toContain(owner.accessToken);
+  });
+});

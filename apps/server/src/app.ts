@@ -1,5 +1,11 @@
 // The HTTP application (Hono): built from its dependencies so tests call it with `app.request`.
-import { appRouter, createContext, MAX_BATCH_SIZE, type TrpcDeps } from "@supportdesk/trpc";
+import {
+  appRouter,
+  createContext,
+  MAX_BATCH_SIZE,
+  type RequestInfo,
+  type TrpcDeps,
+} from "@supportdesk/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -64,9 +70,12 @@ function isSecure(options: AppOptions, req: Request): boolean {
  * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants), and `/ws` when
  * given a WebSocket handler.
  */
-export function createApp(options: AppOptions): Hono {
+/** The app's per-request variables: log fields filled in by the tRPC context. */
+export type AppEnv = { Variables: { logFields: RequestInfo["logFields"] } };
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
   const { deps } = options;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders());
   app.use(
@@ -93,10 +102,13 @@ export function createApp(options: AppOptions): Hono {
   );
   app.use("*", async function accessLog(c, next) {
     const started = performance.now();
+    const logFields: RequestInfo["logFields"] = {};
+    c.set("logFields", logFields);
     await next();
     deps.log.info(
       {
         requestId: c.get("requestId"),
+        ...logFields,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -125,7 +137,13 @@ export function createApp(options: AppOptions): Hono {
     maxSize: 1024 * 1024,
     onError: (c) => c.json({ error: { message: "The request body is larger than 1 MiB." } }, 413),
   });
-  const handle = (endpoint: string, slug: string | undefined, req: Request, id: string) =>
+  const handle = (
+    endpoint: string,
+    slug: string | undefined,
+    req: Request,
+    id: string,
+    logFields: RequestInfo["logFields"],
+  ) =>
     fetchRequestHandler({
       endpoint,
       req,
@@ -139,6 +157,7 @@ export function createApp(options: AppOptions): Hono {
           clientIp: clientIp(options, req),
           secure: isSecure(options, req),
           pathSlug: slug,
+          logFields,
         }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
@@ -148,10 +167,12 @@ export function createApp(options: AppOptions): Hono {
     });
   app.use("/trpc/*", limitBody);
   app.use("/t/:slug/trpc/*", limitBody);
-  app.all("/trpc/*", (c) => handle("/trpc", undefined, c.req.raw, c.get("requestId")));
+  app.all("/trpc/*", (c) =>
+    handle("/trpc", undefined, c.req.raw, c.get("requestId"), c.get("logFields")),
+  );
   app.all("/t/:slug/trpc/*", (c) => {
     const slug = c.req.param("slug");
-    return handle(`/t/${slug}/trpc`, slug, c.req.raw, c.get("requestId"));
+    return handle(`/t/${slug}/trpc`, slug, c.req.raw, c.get("requestId"), c.get("logFields"));
   });
   app.notFound((c) => c.json({ error: { message: "Not found." } }, 404));
   app.onError((error, c) => {

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { createTokenService, generateSigningKey } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { createTestDeps, signUp, TEST_PASSWORD, testEmail } from "@supportdesk/trpc/testing";
-import type { Hono } from "hono";
 import { createApp } from "./app";
+
+type App = ReturnType<typeof createApp>;
 
 const ORIGIN = "http://localhost:5173";
 const DOMAIN = "supportdesk.test";
@@ -65,7 +66,7 @@ type Reply<B> = {
 /** Every response of this file, for the checks that hold for all of them (last describe). */
 const seen: { request: string; status: number; text: string; requestId: string | null }[] = [];
 
-async function send<B>(target: Hono, path: string, init: RequestInit = {}): Promise<Reply<B>> {
+async function send<B>(target: App, path: string, init: RequestInit = {}): Promise<Reply<B>> {
   const url = path.startsWith("http") ? path : `http://localhost${path}`;
   const res = await target.request(url, init);
   const text = await res.text();
@@ -93,7 +94,7 @@ async function send<B>(target: Hono, path: string, init: RequestInit = {}): Prom
 type CallOptions = { headers?: Record<string, string>; base?: string };
 
 /** A tRPC query: GET `<base>/<procedure>?input=<urlencoded JSON>`. */
-function query<T>(target: Hono, procedure: string, input?: unknown, options: CallOptions = {}) {
+function query<T>(target: App, procedure: string, input?: unknown, options: CallOptions = {}) {
   const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   return send<Envelope<T>>(target, `${options.base ?? "/trpc"}/${procedure}${search}`, {
     headers: options.headers ?? {},
@@ -101,7 +102,7 @@ function query<T>(target: Hono, procedure: string, input?: unknown, options: Cal
 }
 
 /** A tRPC mutation: POST `<base>/<procedure>` with the input as the JSON body. */
-function mutate<T>(target: Hono, procedure: string, input?: unknown, options: CallOptions = {}) {
+function mutate<T>(target: App, procedure: string, input?: unknown, options: CallOptions = {}) {
   return send<Envelope<T>>(target, `${options.base ?? "/trpc"}/${procedure}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...options.headers },
@@ -110,7 +111,7 @@ function mutate<T>(target: Hono, procedure: string, input?: unknown, options: Ca
 }
 
 /** A batched query: GET `<base>/a,b?batch=1&input={"0":…}`. */
-function batchQuery<T>(target: Hono, calls: [string, unknown?][], options: CallOptions = {}) {
+function batchQuery<T>(target: App, calls: [string, unknown?][], options: CallOptions = {}) {
   const inputs: Record<string, unknown> = {};
   calls.forEach(([, input], i) => {
     if (input !== undefined) inputs[i] = input;
@@ -217,7 +218,7 @@ describe("the refresh cookie (tokenDelivery: cookie)", () => {
 
   test("behind a trusted TLS proxy (X-Forwarded-Proto: https) the cookie is Secure; untrusted, it is not", async () => {
     const user = await signUp(deps);
-    const login = (target: Hono) =>
+    const login = (target: App) =>
       mutate<SignedInBody>(
         target,
         "auth.login",

@@ -52,6 +52,11 @@ export type RequestInfo = {
   /** Whether the request came over HTTPS (cookies are then `Secure`). */
   secure: boolean;
   tenantHints: TenantHints;
+  /**
+   * Filled in as the request is understood (user, tenant), for the server's access log: every
+   * request line carries the tenant and user it acted for.
+   */
+  logFields: { userId?: string; apiKeyId?: string; tenantId?: string };
 };
 
 export type TenantSummary = {
@@ -106,6 +111,7 @@ export function createContextInner(
       refreshCookie: request.refreshCookie ?? null,
       secure: request.secure ?? false,
       tenantHints: request.tenantHints ?? {},
+      logFields: request.logFields ?? {},
     },
     resHeaders,
   };
@@ -125,6 +131,8 @@ export function createContext(
     /** HTTPS as the client sees it (the server knows about proxies); cookies get `Secure`. */
     secure: boolean;
     pathSlug?: string | undefined;
+    /** Shared with the caller (the access log), which reads it after the response. */
+    logFields?: RequestInfo["logFields"];
   },
 ): Context {
   const { req } = opts;
@@ -141,6 +149,7 @@ export function createContext(
       authorization: req.headers.get("authorization"),
       refreshCookie: cookie(REFRESH_COOKIE) ?? null,
       secure: opts.secure,
+      logFields: opts.logFields ?? {},
       tenantHints: {
         pathSlug: opts.pathSlug,
         headerId: req.headers.get("x-tenant-id") ?? undefined,

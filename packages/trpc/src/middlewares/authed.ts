@@ -27,5 +27,7 @@ export const authed = middleware(async function authed({ ctx, next }) {
     }
     principal = { type: "user", userId: claims.sub, sessionId: claims.sid };
   }
+  if (principal.type === "user") ctx.request.logFields.userId = principal.userId;
+  else ctx.request.logFields.apiKeyId = principal.apiKeyId;
   return next({ ctx: { principal } });
 });

@@ -34,7 +34,7 @@ async function consume(
   } catch (error) {
     if (error instanceof RateLimitUnavailableError) {
       ctx.deps.log.warn(
-        { key: key.replace(/:[^:]*@.*$/, ""), requestId: ctx.request.requestId },
+        { key, requestId: ctx.request.requestId },
         "rate limiter unavailable; allowing",
       );
       return undefined;

@@ -96,5 +96,6 @@ export const tenant = middleware(async function tenant({ ctx, next }) {
     run: <T>(fn: (scope: TenantScope) => Promise<T>) =>
       ctx.deps.db.withTenant(tenantId, (tx) => fn({ tx, tenantId, role: resolved.role, actor })),
   };
+  ctx.request.logFields.tenantId = tenantId;
   return next({ ctx: tenantCtx });
 });
