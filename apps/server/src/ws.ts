@@ -6,7 +6,7 @@ import type { Redis } from "@supportdesk/cache";
 // from "@supportdesk/realtime" and "@supportdesk/trpc" instead.
 import { createRealtimeHub, type RealtimeHub, type RealtimeSocket } from "@supportdesk/realtime";
 import type { TrpcDeps } from "@supportdesk/trpc";
-import { findTenant, memberRole, sessionState } from "@supportdesk/trpc";
+import { findTenant, memberRoles, sessionState } from "@supportdesk/trpc";
 import type { ServerWebSocket } from "bun";
 import type { Context } from "hono";
 import { type BunWebSocketData, upgradeWebSocket, websocket } from "hono/bun";
@@ -72,13 +72,13 @@ type Connection = WsSession & {
 export function createServerHub(deps: TrpcDeps, subscriber: Redis): RealtimeHub {
   return createRealtimeHub({
     subscriber,
-    // The same rule as HTTP: a member of a tenant that is not suspended.
-    canDeliver: async (userId, tenantId) => {
-      const [role, tenant] = await Promise.all([
-        memberRole(deps, tenantId, userId),
-        findTenant(deps, { id: tenantId }),
-      ]);
-      return role !== undefined && tenant !== undefined && tenant.status !== "suspended";
+    // The same rule as HTTP: members of a tenant that is not suspended. One tenant lookup and
+    // one MGET of roles per event, whatever the number of sockets.
+    canDeliver: async (userIds, tenantId) => {
+      const tenant = await findTenant(deps, { id: tenantId });
+      if (!tenant || tenant.status === "suspended") return new Set();
+      const roles = await memberRoles(deps, tenantId, userIds);
+      return new Set(userIds.filter((userId) => roles.get(userId) !== undefined));
     },
     log: deps.log,
   });

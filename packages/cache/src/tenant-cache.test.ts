@@ -235,3 +235,21 @@ async function countKeys(pattern: string): Promise<number> {
   } while (cursor !== "0");
   return count;
 }
+
+describe("getMany", () => {
+  test("reads several keys of one namespace in one round trip, in order, misses undefined", async () => {
+    const redis = createRedis(env().REDIS_URL, { name: "test-many" });
+    try {
+      const id = crypto.randomUUID();
+      const other = tenantCache(redis, crypto.randomUUID());
+      const cache = tenantCache(redis, id);
+      await cache.set("a", { n: 1 }, 60);
+      await cache.set("c", null, 60);
+      await other.set("b", "not yours", 60);
+      expect(await cache.getMany(["a", "b", "c"])).toEqual([{ n: 1 }, undefined, null]);
+      expect(await cache.getMany([])).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

@@ -4,6 +4,8 @@ import type { Redis } from "ioredis";
 export type JsonCache = {
   /** JSON-decoded value; undefined on a miss (and when Redis is unavailable). */
   get<T>(key: string): Promise<T | undefined>;
+  /** Several values in one round trip (MGET), in the keys' order; misses are undefined. */
+  getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   /** Stores `value` as JSON for `ttlSeconds`; a Redis failure goes to onError, not thrown. */
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   /**
@@ -104,6 +106,27 @@ function jsonCache(redis: Redis, namespace: string, options: JsonCacheOptions): 
         report(error);
         return undefined;
       }
+    },
+
+    async getMany<T>(keys: string[]) {
+      if (keys.length === 0) return [];
+      const names = keys.map(fullKey);
+      let raw: (string | null)[];
+      try {
+        raw = await call(redis.mget(...names));
+      } catch (error) {
+        report(error);
+        return keys.map(() => undefined);
+      }
+      return raw.map((value) => {
+        if (value === null) return undefined;
+        try {
+          return JSON.parse(value) as T;
+        } catch (error) {
+          report(error);
+          return undefined;
+        }
+      });
     },
 
     async set(key, value, ttlSeconds) {

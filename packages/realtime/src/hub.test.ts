@@ -12,10 +12,20 @@ function fakeSocket() {
   return { received, send: (data: string) => void received.push(JSON.parse(data)) };
 }
 
+/** A per-user rule, answered the way a batch check would (all users of an event at once). */
+type PerUser = (userId: string, tenantId: string) => Promise<boolean> | boolean;
+const batchOf =
+  (perUser: PerUser): RealtimeHubOptions["canDeliver"] =>
+  async (userIds, tenantId) => {
+    const allowed = await Promise.all(userIds.map((userId) => perUser(userId, tenantId)));
+    return new Set(userIds.filter((_, i) => allowed[i]));
+  };
+
 function setup(
-  canDeliver: RealtimeHubOptions["canDeliver"],
+  rule: PerUser | { batch: RealtimeHubOptions["canDeliver"] },
   extra: { checkTimeoutMs?: number } = {},
 ) {
+  const canDeliver = typeof rule === "function" ? batchOf(rule) : rule.batch;
   const logged: Logged[] = [];
   const log = {
     debug: (details: object, message: string) =>
@@ -97,23 +107,35 @@ describe("delivery", () => {
     expect(tab.received).toEqual([]);
   });
 
-  test("a failing, throwing or hanging check is a no for that user only; the others still get it", async () => {
-    const [ok, rejects, throws, hangs] = [uuid(), uuid(), uuid(), uuid()];
-    const { hub, logged } = setup(
-      (userId) => {
-        if (userId === rejects) return Promise.reject(new Error("redis down"));
-        if (userId === throws) throw new Error("boom");
-        if (userId === hangs) return new Promise<boolean>(() => {});
-        return Promise.resolve(true);
+  test("the check is asked once per event, with every connected user it would reach", async () => {
+    const calls: string[][] = [];
+    const { hub } = setup({
+      batch: async (userIds) => {
+        calls.push([...userIds].sort());
+        return new Set(userIds);
       },
-      { checkTimeoutMs: 50 },
-    );
-    const tabs = new Map([ok, rejects, throws, hangs].map((id) => [id, fakeSocket()] as const));
-    for (const [id, tab] of tabs) hub.register(id, tab);
-    expect(await hub.deliver(event())).toBe(1);
-    expect(tabs.get(ok)?.received.length).toBe(1);
-    for (const id of [rejects, throws, hangs]) expect(tabs.get(id)?.received).toEqual([]);
-    expect(logged.filter((entry) => entry.level === "warn").length).toBe(3);
+    });
+    const users = [uuid(), uuid(), uuid()];
+    for (const user of users) hub.register(user, fakeSocket());
+    expect(await hub.deliver(event())).toBe(3);
+    expect(calls).toEqual([[...users].sort()]);
+  });
+
+  test("a failing, throwing or hanging check delivers to no one (fail closed) and is logged", async () => {
+    for (const batch of [
+      () => Promise.reject(new Error("redis down")),
+      () => {
+        throw new Error("boom");
+      },
+      () => new Promise<ReadonlySet<string>>(() => {}),
+    ]) {
+      const { hub, logged } = setup({ batch }, { checkTimeoutMs: 50 });
+      const tab = fakeSocket();
+      hub.register(uuid(), tab);
+      expect(await hub.deliver(event())).toBe(0);
+      expect(tab.received).toEqual([]);
+      expect(logged.filter((entry) => entry.level === "warn").length).toBe(1);
+    }
   });
 
   test("a socket whose send throws does not stop delivery to the others", async () => {
@@ -216,7 +238,7 @@ describe("the Redis subscription", () => {
     const user = crypto.randomUUID();
     const hub = createRealtimeHub({
       subscriber,
-      canDeliver: async (userId) => userId === user,
+      canDeliver: batchOf((userId) => userId === user),
       log: {
         debug: (details, message) => void logged.push({ level: "debug", message, details }),
         warn: (details, message) => void logged.push({ level: "warn", message, details }),

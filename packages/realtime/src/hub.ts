@@ -22,11 +22,11 @@ export type RealtimeHubOptions = {
    */
   subscriber: Redis;
   /**
-   * Whether the user may receive the tenant's events now (membership). Asked once per
-   * (user, tenant) per event, for every user the event would reach on this process; a rejection
-   * or a timeout counts as "no".
+   * Which of `userIds` may receive the tenant's events now (membership). Asked once per event
+   * with every user the event would reach on this process, so an implementation can look them
+   * all up in one round trip; a rejection or a timeout counts as "no" for all of them.
    */
-  canDeliver(userId: string, tenantId: string): Promise<boolean>;
+  canDeliver(userIds: string[], tenantId: string): Promise<ReadonlySet<string>>;
   log: RealtimeLog;
   /** How long one canDeliver call may take before it counts as "no" (default 2000 ms). */
   checkTimeoutMs?: number;
@@ -69,7 +69,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * const subscriber = createRedis(config.REDIS_URL, { name: "server:events", maxRetriesPerRequest: null });
  * const hub = createRealtimeHub({
  *   subscriber,
- *   canDeliver: async (userId, tenantId) => (await memberRole(deps, tenantId, userId)) !== undefined,
+ *   canDeliver: async (userIds, tenantId) => new Set(userIds.filter(isMemberOf(tenantId))),
  *   log,
  * });
  * await hub.start();
@@ -86,25 +86,29 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
   let tail: Promise<unknown> = Promise.resolve();
   let listening = false;
 
-  async function check(userId: string, tenantId: string): Promise<boolean> {
+  async function check(userIds: string[], tenantId: string): Promise<ReadonlySet<string>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((resolve) => {
+    const none: ReadonlySet<string> = new Set();
+    const timeout = new Promise<ReadonlySet<string>>((resolve) => {
       timer = setTimeout(() => {
-        log.warn({ userId, tenantId, ms: checkTimeoutMs }, "realtime: membership check timed out");
-        resolve(false);
+        log.warn(
+          { users: userIds.length, tenantId, ms: checkTimeoutMs },
+          "realtime: membership check timed out",
+        );
+        resolve(none);
       }, checkTimeoutMs);
     });
     try {
       return await Promise.race([
         // new Promise: a canDeliver that throws instead of rejecting is a "no" too.
-        new Promise<boolean>((resolve) => resolve(canDeliver(userId, tenantId))).then(
-          (allowed) => allowed === true,
+        new Promise<ReadonlySet<string>>((resolve) => resolve(canDeliver(userIds, tenantId))).then(
+          (allowed) => allowed,
           (error: unknown) => {
             log.warn(
-              { err: messageOf(error), userId, tenantId },
-              "realtime: membership check failed; event not delivered to the user",
+              { err: messageOf(error), users: userIds.length, tenantId },
+              "realtime: membership check failed; event not delivered",
             );
-            return false;
+            return none;
           },
         ),
         timeout,
@@ -121,8 +125,8 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
         ? [...sockets.keys()]
         : [...new Set(event.userIds)].filter((userId) => sockets.has(userId));
     if (candidates.length === 0) return [];
-    const allowed = await Promise.all(candidates.map((userId) => check(userId, event.tenantId)));
-    return candidates.filter((_, index) => allowed[index]);
+    const allowed = await check(candidates, event.tenantId);
+    return candidates.filter((userId) => allowed.has(userId));
   }
 
   function send(event: RealtimeEvent, userIds: string[]): number {

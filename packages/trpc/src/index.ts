@@ -5,6 +5,7 @@ export {
   forgetSessions,
   forgetTenant,
   memberRole,
+  memberRoles,
   sessionState,
 } from "./cache";
 export {
