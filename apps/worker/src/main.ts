@@ -30,7 +30,12 @@ checkEvictionPolicy(producer)
     log.warn({ err: error.message }, "could not read Redis maxmemory-policy"),
   );
 
-const mailer = createMailer({ url: config.SMTP_URL, from: config.EMAIL_FROM });
+// One SMTP connection per concurrent email job (up to 50): sends are network-bound.
+const mailer = createMailer({
+  url: config.SMTP_URL,
+  from: config.EMAIL_FROM,
+  maxConnections: Math.min(config.WORKER_EMAIL_CONCURRENCY, 50),
+});
 const queues = openQueues(producer, config.QUEUE_PREFIX, (error) =>
   log.debug({ err: error.message }, "queue error"),
 );

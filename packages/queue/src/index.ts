@@ -20,7 +20,7 @@ export {
   QUEUE_NAMES,
   type QueueName,
 } from "./queues";
-export { type Relay, type RelayOptions, startRelay } from "./relay";
+export { createLanes, type Lanes, type Relay, type RelayOptions, startRelay } from "./relay";
 export { type QueueStats, queueStats } from "./stats";
 export {
   type JobContext,

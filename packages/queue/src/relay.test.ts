@@ -7,7 +7,7 @@ import { createLogger } from "@supportdesk/logger";
 import { ticketEventJob, verifyEmailJob } from "./jobs";
 import { enqueue, JobPayloadError } from "./outbox";
 import { openQueues } from "./queues";
-import { startRelay } from "./relay";
+import { createLanes, startRelay } from "./relay";
 import { runOnce, startWorkers } from "./worker";
 
 const config = env();
@@ -155,7 +155,11 @@ describe("relay", () => {
       // One bounded round: at most maxWaiting jobs move, and the quiet tenant's is among them.
       await relay.drain();
       expect(await queues.notification.getJob(quietJob?.id ?? "")).toBeDefined();
-      expect(await queues.notification.getWaitingCount()).toBeLessThanOrEqual(100);
+      expect(
+        await queues.notification.getJobCountByTypes("waiting", "prioritized"),
+      ).toBeLessThanOrEqual(100);
+      // Inside BullMQ too the quiet tenant goes first: its job has the top priority.
+      expect((await queues.notification.getJob(quietJob?.id ?? ""))?.opts.priority).toBe(1);
       const [pending] = await db.sql<
         { n: number }[]
       >`select count(*)::int as n from outbox where tenant_id = ${busy} and dispatched_at is null`;
@@ -257,5 +261,16 @@ describe("workers", () => {
     } finally {
       await workers.close();
     }
+  });
+});
+
+describe("lanes", () => {
+  test("a tenant's priority grows with its recent volume; a quiet tenant stays at the top", () => {
+    const lanes = createLanes(10_000);
+    const busy = crypto.randomUUID();
+    const busyPriorities = Array.from({ length: 100 }, () => lanes.priorityFor(busy));
+    expect(busyPriorities.at(-1)).toBe(100);
+    expect(lanes.priorityFor(crypto.randomUUID())).toBe(1);
+    expect(lanes.priorityFor(null)).toBe(1);
   });
 });

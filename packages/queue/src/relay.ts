@@ -47,6 +47,32 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /**
+ * Per-tenant lanes inside BullMQ: a job's priority is 1 + how many jobs its tenant had dispatched
+ * in the last `windowMs`. A quiet tenant's job (priority ~1) is served before a noisy tenant's
+ * waiting jobs (priorities in the hundreds), so no tenant waits behind another's backlog.
+ */
+export type Lanes = { priorityFor(tenantId: string | null): number };
+
+export function createLanes(windowMs = 10_000): Lanes {
+  const recent = new Map<string, { count: number; since: number }>();
+  return {
+    priorityFor(tenantId) {
+      const key = tenantId ?? "platform";
+      const now = Date.now();
+      const lane = recent.get(key);
+      if (!lane || now - lane.since > windowMs) {
+        recent.set(key, { count: 1, since: now });
+        if (recent.size > 10_000) recent.clear();
+        return 1;
+      }
+      lane.count++;
+      // BullMQ priorities go up to 2^21.
+      return Math.min(lane.count, 2_097_151);
+    },
+  };
+}
+
+/**
  * One round: per queue with room, take up to `perTenant` of each tenant's oldest pending jobs
  * (tenants walked with a loose index scan, so a 100,000-row backlog costs one index probe, not a
  * sort), lock them (SKIP LOCKED: several relays may run), add them to BullMQ with job id = outbox
@@ -54,13 +80,13 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * transaction rolls back and the rows wait for the next round.
  */
 async function round(
-  options: Required<Omit<RelayOptions, "log">> & { log: Logger },
+  options: Required<Omit<RelayOptions, "log">> & { log: Logger; lanes: Lanes },
 ): Promise<{ moved: number; saturated: boolean }> {
   let moved = 0;
   let saturated = false;
   for (const [name, queue] of Object.entries(options.queues)) {
     const waiting = await timeout(
-      queue.getWaitingCount(),
+      queue.getJobCountByTypes("waiting", "prioritized"),
       options.redisTimeoutMs,
       "counting waiting jobs",
     );
@@ -74,7 +100,11 @@ async function round(
       if (rows.length === 0) return 0;
       await timeout(
         queue.addBulk(
-          rows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.id } })),
+          rows.map((row) => ({
+            name: row.job_name,
+            data: row.payload,
+            opts: { jobId: row.id, priority: options.lanes.priorityFor(row.tenant_id) },
+          })),
         ),
         options.redisTimeoutMs,
         "adding jobs to Redis",
@@ -143,6 +173,7 @@ export async function startRelay(input: RelayOptions): Promise<Relay> {
     pollMs: 500,
     redisTimeoutMs: 5000,
     ...input,
+    lanes: createLanes(),
   };
   let stopped = false;
   let wake: (() => void) | undefined;

@@ -44,11 +44,12 @@ export async function runOnce(
   job: { id: string; name: string; tenantId: string | null },
   fn: () => Promise<Record<string, unknown> | undefined>,
 ): Promise<Record<string, unknown>> {
-  await db.platform
+  // One statement records the start and tells whether a previous delivery already finished.
+  const [run] = await db.platform
     .insert(jobRuns)
     .values({ jobId: job.id, tenantId: job.tenantId, jobName: job.name })
-    .onConflictDoNothing();
-  const [run] = await db.platform.select().from(jobRuns).where(eq(jobRuns.jobId, job.id));
+    .onConflictDoUpdate({ target: jobRuns.jobId, set: { jobName: sql`excluded.job_name` } })
+    .returning({ status: jobRuns.status, result: jobRuns.result });
   if (run?.status === "done") return { skipped: "already done", ...(run.result ?? {}) };
   const result = (await fn()) ?? {};
   await db.platform
