@@ -171,6 +171,39 @@ describe("relay", () => {
     }
   });
 
+  test("a full queue still takes a quiet tenant's new job, and no more of the busy tenant's", async () => {
+    const busy = await tenant();
+    const quiet = await tenant();
+    await db.sql`
+      insert into outbox (id, tenant_id, queue, job_name, payload)
+      select gen_random_uuid(), ${busy}::uuid, 'notification', 'ticket.event',
+             jsonb_build_object('tenantId', ${busy}::text, 'ticketId', gen_random_uuid(), 'kind', 'created', 'actorUserId', null)
+      from generate_series(1, 500)`;
+    const relay = await startRelay({
+      db,
+      queues,
+      log,
+      pollMs: 60_000,
+      maxWaiting: 60,
+      perTenant: 60,
+    });
+    try {
+      await relay.drain();
+      const full = await queues.notification.getJobCountByTypes("waiting", "prioritized");
+      expect(full).toBeGreaterThanOrEqual(60);
+      const [late] = await db.platform.transaction((tx) =>
+        Promise.all([enqueue(tx, ticketEventJob, ticketEvent(quiet))]),
+      );
+      await relay.drain();
+      expect((await queues.notification.getJob(late?.id ?? ""))?.opts.priority).toBe(1);
+      expect(await queues.notification.getJobCountByTypes("waiting", "prioritized")).toBe(full + 1);
+    } finally {
+      await relay.stop();
+      await queues.notification.drain();
+      await db.sql`update outbox set dispatched_at = now() where tenant_id = ${busy}`;
+    }
+  });
+
   test("while Redis is unreachable, rows wait in the outbox; nothing is marked dispatched", async () => {
     const tenantId = await tenant();
     const [job] = await db.platform.transaction((tx) =>

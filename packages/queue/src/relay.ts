@@ -51,11 +51,28 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * in the last `windowMs`. A quiet tenant's job (priority ~1) is served before a noisy tenant's
  * waiting jobs (priorities in the hundreds), so no tenant waits behind another's backlog.
  */
-export type Lanes = { priorityFor(tenantId: string | null): number };
+export type Lanes = {
+  priorityFor(tenantId: string | null): number;
+  /** Whether the tenant dispatched few jobs lately (its jobs may enter a full queue). */
+  isQuiet(tenantId: string | null): boolean;
+};
+
+/** Jobs a lane may dispatch in the window and still count as quiet. */
+const QUIET_LANE = 20;
+/** What a full queue still takes in one round: a few jobs of each quiet lane. */
+const EXPRESS_PER_LANE = 5;
+const EXPRESS_ROOM = 50;
 
 export function createLanes(windowMs = 10_000): Lanes {
   const recent = new Map<string, { count: number; since: number }>();
+  const current = (key: string, now: number) => {
+    const lane = recent.get(key);
+    return lane && now - lane.since <= windowMs ? lane : undefined;
+  };
   return {
+    isQuiet(tenantId) {
+      return (current(tenantId ?? "platform", Date.now())?.count ?? 0) < QUIET_LANE;
+    },
     priorityFor(tenantId) {
       const key = tenantId ?? "platform";
       const now = Date.now();
@@ -91,12 +108,15 @@ async function round(
       "counting waiting jobs",
     );
     const room = options.maxWaiting - waiting;
-    if (room <= 0) {
-      saturated = true;
-      continue;
-    }
+    const full = room <= 0;
+    if (full) saturated = true;
     moved += await options.db.platform.transaction(async (tx) => {
-      const rows = await pick(tx, name, options.perTenant, room);
+      // A full queue still takes quiet lanes' jobs (express): their top priority puts them
+      // ahead of the backlog that filled it, so they need not wait in the outbox for room.
+      const picked = full
+        ? await pick(tx, name, EXPRESS_PER_LANE, EXPRESS_ROOM)
+        : await pick(tx, name, options.perTenant, room);
+      const rows = full ? picked.filter((row) => options.lanes.isQuiet(row.tenant_id)) : picked;
       if (rows.length === 0) return 0;
       await timeout(
         queue.addBulk(
@@ -225,7 +245,7 @@ export async function startRelay(input: RelayOptions): Promise<Relay> {
         failures > 0
           ? Math.min(options.pollMs * 2 ** failures, 10_000)
           : saturated
-            ? 20
+            ? 50
             : options.pollMs;
       if (stopped) break;
       await new Promise<void>((resolve) => {
