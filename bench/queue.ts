@@ -1,0 +1,356 @@
+// `bun run bench:queue`: the job pipeline and realtime delivery, with the real worker and server
+// processes: emails/s from the outbox to SMTP, a quiet tenant's wait behind a noisy tenant's
+// backlog, and WebSocket fan-out latency. A command, not a test: misses are reported, not failed.
+import { mkdirSync, rmSync } from "node:fs";
+import { cpus, freemem, loadavg, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
+// Not a dependency of the root package (only config and database are): imported by path.
+import { createRedis } from "../packages/cache/src/index.ts";
+import { installExitHandlers, killAll } from "./lib/children";
+import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
+import {
+  type Part,
+  parseQueueArgs,
+  type QueueBenchOptions,
+  QueueUsageError,
+  queueUsage,
+} from "./lib/queue-args";
+import type { QueueBenchContext } from "./lib/queue-context";
+import { lockRun, openOwner, resetData } from "./lib/queue-db";
+import { type EmailResult, measureEmails } from "./lib/queue-emails";
+import { type FairnessResult, measureFairness } from "./lib/queue-fairness";
+import { type FanoutResult, measureFanout } from "./lib/queue-fanout";
+import { type PrivateRedis, startPrivateRedis, workerDefaults } from "./lib/queue-procs";
+import { formatTable, ms, num, type Row } from "./lib/report";
+
+const TARGET_EMAILS_PER_SECOND = 1000;
+const TARGET_QUIET_P99_MS = 1000;
+const TARGET_FANOUT_P99_MS = 50;
+const DATABASE = "supportdesk_bench_queue";
+
+const started = Date.now();
+let keptOnFailure: string | undefined;
+const log = (line: string) => {
+  const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+  console.log(`[${s} s] ${line}`);
+};
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cores: cpu.length,
+    cpuModel: cpu[0]?.model ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
+    os: `${process.platform} ${release()}`,
+    bun: Bun.version,
+    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
+  };
+}
+
+const envValue = (name: string) => {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+};
+
+type RedisChoice = { url: string; kind: string; server?: PrivateRedis };
+
+/** A private redis-server when one can be started: BullMQ keys and, above all, the realtime
+ * pub/sub channel (which ignores database numbers) are then shared with nobody. */
+async function chooseRedis(workDir: string, sharedUrl: string): Promise<RedisChoice> {
+  const configured = envValue("BENCH_REDIS_URL");
+  if (configured) return { url: configured, kind: "BENCH_REDIS_URL" };
+  const binary = Bun.which("redis-server");
+  if (binary) {
+    const server = await startPrivateRedis(binary, workDir);
+    return { url: server.url, kind: `private redis-server on port ${server.port}`, server };
+  }
+  const url = new URL(sharedUrl);
+  url.pathname = "/3";
+  log(
+    "warning: no redis-server binary; using REDIS_URL database 3. Its realtime channel sd:events " +
+      "is shared with every process on that Redis (pub/sub ignores database numbers).",
+  );
+  return { url: url.toString(), kind: "REDIS_URL database 3 (shared)" };
+}
+
+/** Deletes the run's BullMQ keys from a shared Redis (a private one simply goes away). */
+async function dropRunKeys(redisUrl: string, runId: string): Promise<void> {
+  const redis = createRedis(redisUrl, { name: "bench:cleanup" });
+  redis.on("error", () => {});
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `bq-${runId}-*`, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function attempt<T>(part: Part, fn: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    log(`${part}: could not measure: ${describe(error)}`);
+    if (envValue("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+    return { ok: false, error: describe(error) };
+  }
+}
+
+const perSecond = (value: number) => `${num(value)}/s`;
+
+function emailRows(result: Outcome<EmailResult> | undefined): Row[] {
+  if (!result) return [];
+  if (!result.ok) return [{ figure: "Emails/s outbox → SMTP", value: "not measured", pass: false }];
+  const { best, runs } = result.value;
+  return [
+    {
+      figure: `Emails/s outbox → SMTP (best, c=${best.concurrency}${best.workers > 1 ? ` × ${best.workers} workers` : ""})`,
+      value: perSecond(best.perSecond),
+      target: `≥ ${num(TARGET_EMAILS_PER_SECOND, 0)}/s`,
+      pass: best.complete && best.perSecond >= TARGET_EMAILS_PER_SECOND,
+    },
+    ...runs.map((run) => ({
+      figure: `  c=${run.concurrency}: first→last (steady 10–90%)`,
+      value: `${perSecond(run.perSecond)} (${num(run.steadyPerSecond, 0)}/s)${run.complete ? "" : ` only ${run.received}/${run.jobs}`}`,
+    })),
+  ];
+}
+
+function fairnessRows(result: Outcome<FairnessResult> | undefined): Row[] {
+  if (!result) return [];
+  if (!result.ok) return [{ figure: "Quiet tenant wait p99", value: "not measured", pass: false }];
+  const r = result.value;
+  return [
+    { figure: "Quiet tenant Y wait p50", value: ms(r.latencyMs.p50) },
+    { figure: "Quiet tenant Y wait p95", value: ms(r.latencyMs.p95) },
+    {
+      figure: `Quiet tenant Y wait p99 (${num(r.backlog, 0)}-job backlog)`,
+      value: ms(r.latencyMs.p99),
+      target: `< ${num(TARGET_QUIET_P99_MS, 0)} ms`,
+      pass: r.quietNotDone === 0 && r.latencyMs.p99 < TARGET_QUIET_P99_MS,
+    },
+    { figure: "Quiet tenant Y wait max", value: ms(r.latencyMs.max) },
+    {
+      figure: "  Y relay wait p50 / p99",
+      value: `${ms(r.relayWaitMs.p50)} / ${ms(r.relayWaitMs.p99)}`,
+    },
+    {
+      figure: "  Y BullMQ wait + handler p50 / p99",
+      value: `${ms(r.queueAndRunMs.p50)} / ${ms(r.queueAndRunMs.p99)}`,
+    },
+    ...(r.quietNotDone > 0
+      ? [{ figure: "  Y jobs never done", value: String(r.quietNotDone), target: "0", pass: false }]
+      : []),
+    {
+      figure: "Noisy tenant X jobs/s during Y's window",
+      value: perSecond(r.noisyPerSecondDuringWindow),
+    },
+    {
+      figure: "  X backlog left when Y's last job was relayed",
+      value: num(r.noisyPendingAtLastQuietRelay, 0),
+    },
+    {
+      figure: "  X rows per relay round in the window p50 / max",
+      value: `${r.noisyRowsPerRound.p50} / ${r.noisyRowsPerRound.max} (${r.noisyRowsPerRound.rounds} rounds)`,
+    },
+  ];
+}
+
+function fanoutRows(result: Outcome<FanoutResult> | undefined): Row[] {
+  if (!result) return [];
+  if (!result.ok) return [{ figure: "WS fan-out p99", value: "not measured", pass: false }];
+  const r = result.value;
+  return [
+    { figure: `WS fan-out latency p50 (${r.sockets} sockets)`, value: ms(r.latencyMs.p50) },
+    { figure: "WS fan-out latency p95", value: ms(r.latencyMs.p95) },
+    {
+      figure: "WS fan-out latency p99",
+      value: ms(r.latencyMs.p99),
+      target: `< ${TARGET_FANOUT_P99_MS} ms`,
+      pass: r.latencyMs.p99 < TARGET_FANOUT_P99_MS,
+    },
+    { figure: "WS fan-out latency max", value: ms(r.latencyMs.max) },
+    {
+      figure: "  one event to all sockets p50 / p99",
+      value: `${ms(r.eventSpanMs.p50)} / ${ms(r.eventSpanMs.p99)}`,
+    },
+    { figure: "  first (cold-cache) event to all sockets", value: ms(r.coldEventSpanMs) },
+    {
+      figure: "  deliveries",
+      value: `${num(r.deliveries, 0)} of ${num(r.expectedDeliveries, 0)}`,
+      target: "all",
+      pass: r.deliveries === r.expectedDeliveries,
+    },
+    ...(r.membershipCheckWarnings > 0
+      ? [
+          {
+            figure: "  membership checks timed out/failed",
+            value: num(r.membershipCheckWarnings, 0),
+          },
+        ]
+      : []),
+  ];
+}
+
+async function main(): Promise<number> {
+  let options: QueueBenchOptions;
+  try {
+    const parsed = parseQueueArgs(process.argv.slice(2));
+    if (parsed === "help") {
+      console.log(queueUsage);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    if (error instanceof QueueUsageError) {
+      console.error(`bench:queue: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  installExitHandlers((signal) =>
+    console.error(
+      `\nbench:queue: ${signal}: stopping the children${keptOnFailure ? ` (logs: ${keptOnFailure})` : ""}`,
+    ),
+  );
+
+  const info = machine();
+  const resultsDir = join(repoRoot(), "bench", "results");
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const workDir = join(resultsDir, `tmp-queue-${stamp}`);
+  mkdirSync(workDir, { recursive: true });
+  keptOnFailure = workDir;
+  const runId = Date.now().toString(36);
+  log(
+    `bench:queue on ${info.cores} cores, ${info.memoryGiB} GiB (load average ` +
+      `${info.loadAverageAtStart.join(" ")}); parts: ${options.parts.join(", ")}`,
+  );
+
+  const config = loadEnv();
+  if (!config.DATABASE_ADMIN_URL) {
+    throw new ConfigError(
+      "DATABASE_ADMIN_URL (the owner role) is not set: run `bun run services:up` or set it.",
+    );
+  }
+  const redis = await chooseRedis(workDir, config.REDIS_URL);
+  log(`redis: ${redis.kind}`);
+  const urls = benchUrls(config.DATABASE_ADMIN_URL, config.DATABASE_URL, DATABASE);
+  await ensureDatabase(urls, log);
+  await migrate(urls);
+  const owner = openOwner(urls.admin);
+  const unlock = await lockRun(owner);
+  if (!unlock) {
+    await owner.close().catch(() => {});
+    await redis.server?.stop();
+    throw new Error(
+      `Another bench:queue run is using ${DATABASE} (it empties the database for each part); ` +
+        "wait for it to finish.",
+    );
+  }
+  const context: QueueBenchContext = { urls, owner, redisUrl: redis.url, runId, workDir, log };
+
+  let emails: Outcome<EmailResult> | undefined;
+  let fairness: Outcome<FairnessResult> | undefined;
+  let fanout: Outcome<FanoutResult> | undefined;
+  try {
+    if (options.parts.includes("emails")) {
+      emails = await attempt("emails", () =>
+        measureEmails(context, options.emails, options.emailConcurrency, options.emailWorkers),
+      );
+    }
+    if (options.parts.includes("fairness")) {
+      fairness = await attempt("fairness", () =>
+        measureFairness(context, {
+          backlog: options.backlog,
+          quietJobs: options.quietJobs,
+          quietIntervalMs: options.quietIntervalMs,
+        }),
+      );
+    }
+    if (options.parts.includes("fanout")) {
+      fanout = await attempt("fanout", () =>
+        measureFanout(context, {
+          sockets: options.sockets,
+          events: options.events,
+          eventIntervalMs: options.eventIntervalMs,
+        }),
+      );
+    }
+    // Leave the bench database small; the next run empties it anyway.
+    await resetData(owner.sql).catch(() => {});
+  } finally {
+    await unlock();
+    await owner.close().catch(() => {});
+    if (redis.server) await redis.server.stop();
+    else await dropRunKeys(redis.url, runId).catch(() => {});
+  }
+
+  const rows: Row[] = [...emailRows(emails), ...fairnessRows(fairness), ...fanoutRows(fanout)];
+  const defaults = workerDefaults();
+  const report = {
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: ["bun", "bench/queue.ts", ...process.argv.slice(2)].join(" "),
+    machine: { ...info, loadAverageAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) },
+    parameters: {
+      ...options,
+      database: DATABASE,
+      redis: redis.kind,
+      worker:
+        "bun apps/worker/src/main.ts, NODE_ENV=production, LOG_LEVEL=warn, own QUEUE_PREFIX, " +
+        `DATABASE_POOL_MAX ${defaults.poolMax}, WORKER_NOTIFICATION_CONCURRENCY ${defaults.notification}`,
+      emailJobs: "email.verify (platform jobs) inserted with one INSERT … SELECT generate_series",
+      fairnessJobs:
+        "ticket.event (kind created, no actor) on the notification queue for both tenants, about " +
+        "an existing ticket of a tenant without agents: the handler reads the ticket and the " +
+        "agents, notifies nobody, publishes one ticket.created event",
+      server: "bun apps/server/src/main.ts, NODE_ENV=production, LOG_LEVEL=warn",
+    },
+    targets: {
+      emailsPerSecond: TARGET_EMAILS_PER_SECOND,
+      quietTenantP99Ms: TARGET_QUIET_P99_MS,
+      fanoutP99Ms: TARGET_FANOUT_P99_MS,
+    },
+    emails: emails && (emails.ok ? emails.value : { error: emails.error }),
+    fairness: fairness && (fairness.ok ? fairness.value : { error: fairness.error }),
+    fanout: fanout && (fanout.ok ? fanout.value : { error: fanout.error }),
+    table: rows,
+  };
+  const file = join(resultsDir, `queue-${stamp}.json`);
+  await Bun.write(file, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(`\n${formatTable(rows)}\n`);
+  const failedParts = [emails, fairness, fanout].filter((o) => o && !o.ok).length;
+  const misses = rows.filter((r) => r.pass === false).length;
+  console.log(
+    `${misses === 0 ? "All targets met." : `${misses} target(s) missed (reported, not an error).`} ` +
+      `Results: ${file.replace(`${repoRoot()}/`, "")}`,
+  );
+  if (failedParts > 0) {
+    console.error(`${failedParts} part(s) could not be measured; logs: ${workDir}`);
+    return 1;
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  return 0;
+}
+
+main()
+  .then(async (code) => {
+    await killAll();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    await killAll();
+    console.error(`\nbench:queue failed: ${describe(error)}`);
+    if (envValue("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+    if (keptOnFailure) console.error(`Logs of this run: ${keptOnFailure}`);
+    if (error instanceof ConfigError) console.error("Run `bun run services:up` first.");
+    process.exit(1);
+  });
