@@ -80,28 +80,18 @@ async function findUserByEmail(db: Executor, email: string) {
   return user;
 }
 
-/** Opens a session and issues its first refresh token and an access token. */
-async function openSession(
+/**
+ * What a client gets for a session: a new refresh token (rotating from `parentId`), an access
+ * token, the user and their tenants, and the tenant to open (the preferred one if still a member).
+ */
+async function signedInAnswer(
   deps: AuthDeps,
   tx: Executor,
   user: typeof users.$inferSelect,
-  actor: Actor,
-  preferredTenantId: string | null,
+  session: { id: string; parentTokenId: string | null; preferredTenantId: string | null },
 ): Promise<SignedIn> {
   const memberships = await listMemberships(tx, user.id);
-  const defaultTenantId =
-    memberships.find((m) => m.id === preferredTenantId)?.id ?? memberships[0]?.id ?? null;
-  const [session] = await tx
-    .insert(sessions)
-    .values({
-      userId: user.id,
-      currentTenantId: defaultTenantId,
-      userAgent: actor.userAgent,
-      ip: actor.ip,
-    })
-    .returning({ id: sessions.id });
-  if (!session) throw new Error("session insert returned nothing");
-  const refreshToken = await issueRefreshToken(deps, tx, session.id, null);
+  const refreshToken = await issueRefreshToken(deps, tx, session.id, session.parentTokenId);
   const access = await deps.tokens.signAccessToken({ sub: user.id, sid: session.id });
   return {
     accessToken: access.token,
@@ -114,8 +104,33 @@ async function openSession(
       emailVerified: user.emailVerifiedAt !== null,
     },
     tenants: memberships,
-    defaultTenantId,
+    defaultTenantId:
+      memberships.find((m) => m.id === session.preferredTenantId)?.id ?? memberships[0]?.id ?? null,
   };
+}
+
+/** Opens a session (remembering the preferred tenant when the user belongs to it) and signs in. */
+async function openSession(
+  deps: AuthDeps,
+  tx: Executor,
+  user: typeof users.$inferSelect,
+  actor: Actor,
+  preferredTenantId: string | null,
+): Promise<SignedIn> {
+  const memberships = await listMemberships(tx, user.id);
+  const currentTenantId = memberships.some((m) => m.id === preferredTenantId)
+    ? preferredTenantId
+    : (memberships[0]?.id ?? null);
+  const [session] = await tx
+    .insert(sessions)
+    .values({ userId: user.id, currentTenantId, userAgent: actor.userAgent, ip: actor.ip })
+    .returning({ id: sessions.id });
+  if (!session) throw new Error("session insert returned nothing");
+  return signedInAnswer(deps, tx, user, {
+    id: session.id,
+    parentTokenId: null,
+    preferredTenantId: currentTenantId,
+  });
 }
 
 async function issueRefreshToken(
@@ -300,23 +315,11 @@ export async function refresh(deps: AuthDeps, input: { refreshToken: string }): 
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
     if (!user) return { error: sessionEnded() };
     await tx.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
-    const refreshToken = await issueRefreshToken(deps, tx, row.sessionId, row.id);
-    const access = await deps.tokens.signAccessToken({ sub: user.id, sid: row.sessionId });
-    const memberships = await listMemberships(tx, user.id);
-    const signedIn: SignedIn = {
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt.toISOString(),
-      refreshToken,
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        emailVerified: user.emailVerifiedAt !== null,
-      },
-      tenants: memberships,
-      defaultTenantId:
-        memberships.find((m) => m.id === row.currentTenantId)?.id ?? memberships[0]?.id ?? null,
-    };
+    const signedIn = await signedInAnswer(deps, tx, user, {
+      id: row.sessionId,
+      parentTokenId: row.id,
+      preferredTenantId: row.currentTenantId,
+    });
     return { signedIn };
   });
   // The reuse revocation must commit even though the caller gets an error.

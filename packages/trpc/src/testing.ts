@@ -2,7 +2,7 @@
 import { createTokenService, generateSigningKey, type SigningJwk } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
-import { createDatabase } from "@supportdesk/database";
+import { createDatabase, userTenantRoles } from "@supportdesk/database";
 import { createLogger } from "@supportdesk/logger";
 import type { RequestInfo, TrpcDeps, TrpcSettings } from "./context";
 import { createContextInner } from "./context";
@@ -80,4 +80,29 @@ export async function signUp(
     caller: callerFor(deps, { authorization }),
     as: (slug: string) => callerFor(deps, { authorization, tenantHints: { pathSlug: slug } }),
   };
+}
+
+/** A settled promise's outcome as a short string: "ok" or the tRPC error code. */
+export const codeOf = (promise: Promise<unknown>): Promise<string> =>
+  promise.then(
+    () => "ok",
+    (error: { code?: string }) => error.code ?? String(error),
+  );
+
+/**
+ * An owner with a new tenant, and `join(role)` to add another signed-up user to it directly
+ * (as an accepted invitation would). `here` callers name the tenant by its path slug.
+ */
+export async function createTeam(deps: TrpcDeps, tenantName = "Team Co") {
+  const owner = await signUp(deps, { tenantName });
+  if (!owner.tenant) throw new Error("signUp made no tenant");
+  const tenant = owner.tenant;
+  const join = async (role: "owner" | "admin" | "member" | "viewer") => {
+    const person = await signUp(deps);
+    await deps.db.platform
+      .insert(userTenantRoles)
+      .values({ userId: person.userId, tenantId: tenant.id, role });
+    return { ...person, here: person.as(tenant.slug) };
+  };
+  return { owner: { ...owner, here: owner.as(tenant.slug) }, tenant, join };
 }

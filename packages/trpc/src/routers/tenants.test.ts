@@ -2,30 +2,13 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { userTenantRoles } from "@supportdesk/database";
 import { lastJobFor } from "../test-outbox";
-import { callerFor, createTestDeps, signUp } from "../testing";
+import { callerFor, codeOf, createTeam, createTestDeps, signUp } from "../testing";
 
 const deps = await createTestDeps();
 afterAll(() => deps.close());
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (error: { code?: string }) => error.code ?? String(error),
-  );
-
 /** A tenant with an owner, and helpers to add people to it directly. */
-async function team() {
-  const owner = await signUp(deps, { tenantName: "Team Co" });
-  const tenant = owner.tenant as { id: string; slug: string };
-  const join = async (role: "owner" | "admin" | "member" | "viewer") => {
-    const person = await signUp(deps);
-    await deps.db.platform
-      .insert(userTenantRoles)
-      .values({ userId: person.userId, tenantId: tenant.id, role });
-    return { ...person, here: person.as(tenant.slug) };
-  };
-  return { owner: { ...owner, here: owner.as(tenant.slug) }, tenant, join };
-}
+const team = () => createTeam(deps, "Team Co");
 
 describe("tenants", () => {
   test("checkSlug explains rules and availability", async () => {

@@ -1,28 +1,14 @@
 // Tickets, customers and the audit trail through createCaller.
 import { afterAll, describe, expect, test } from "bun:test";
-import { userTenantRoles } from "@supportdesk/database";
-import { callerFor, createTestDeps, signUp } from "../testing";
+import { callerFor, codeOf, createTeam, createTestDeps, signUp } from "../testing";
 
 const deps = await createTestDeps();
 afterAll(() => deps.close());
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (error: { code?: string }) => error.code ?? String(error),
-  );
-
+/** A tenant; `owner` is the owner's caller for it. */
 async function desk() {
-  const owner = await signUp(deps, { tenantName: "Desk Co" });
-  const tenant = owner.tenant as { id: string; slug: string };
-  const join = async (role: "admin" | "member" | "viewer") => {
-    const person = await signUp(deps);
-    await deps.db.platform
-      .insert(userTenantRoles)
-      .values({ userId: person.userId, tenantId: tenant.id, role });
-    return { ...person, here: person.as(tenant.slug) };
-  };
-  return { owner: owner.as(tenant.slug), ownerId: owner.userId, tenant, join };
+  const { owner, tenant, join } = await createTeam(deps, "Desk Co");
+  return { owner: owner.here, ownerId: owner.userId, tenant, join };
 }
 
 describe("tickets", () => {
