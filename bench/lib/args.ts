@@ -84,7 +84,13 @@ const defaults: BenchOptions = {
   pool: undefined,
 };
 
-function parseInteger(flag: string, raw: string | undefined, min: number, max: number): number {
+/** A whole number flag value in [min, max]; a UsageError naming the flag otherwise. */
+export function parseInteger(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined || raw.startsWith("--")) {
     throw new UsageError(`${flag} needs a value: a whole number from ${min} to ${max}.`);
   }

@@ -1,5 +1,7 @@
 // Command-line flags of `bun bench/queue.ts`: parsed, validated, and explained when wrong.
 
+import { parseInteger, UsageError } from "./args";
+
 export const PARTS = ["emails", "fairness", "fanout"] as const;
 export type Part = (typeof PARTS)[number];
 
@@ -55,10 +57,8 @@ Environment:
                           pub/sub channel sd:events is then shared with whatever else uses it)
   BENCH_DEBUG             print stack traces on failure`;
 
-/** A bad flag: the message names it and says what it takes. */
-export class QueueUsageError extends Error {
-  override name = "QueueUsageError";
-}
+/** A bad flag (the same error as bench:api's): the message names it and says what it takes. */
+export { UsageError as QueueUsageError };
 
 type IntKey = Exclude<keyof QueueBenchOptions, "emailConcurrency" | "parts">;
 
@@ -86,22 +86,9 @@ export const queueDefaults: QueueBenchOptions = {
   parts: [...PARTS],
 };
 
-function parseInteger(flag: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || raw.startsWith("--")) {
-    throw new QueueUsageError(`${flag} needs a value: a whole number from ${min} to ${max}.`);
-  }
-  const value = Number(raw.replaceAll("_", ""));
-  if (!/^\d[\d_]*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new QueueUsageError(
-      `${flag} must be a whole number from ${min} to ${max}; got "${raw}".`,
-    );
-  }
-  return value;
-}
-
 function parseList(flag: string, raw: string | undefined): string[] {
   if (raw === undefined || raw.startsWith("--") || raw.trim() === "") {
-    throw new QueueUsageError(`${flag} needs a value: a comma-separated list.`);
+    throw new UsageError(`${flag} needs a value: a comma-separated list.`);
   }
   return raw.split(",").map((item) => item.trim());
 }
@@ -124,21 +111,21 @@ export function parseQueueArgs(argv: string[]): QueueBenchOptions | "help" {
         parseInteger(`${flag} (each value)`, item, 1, 200),
       );
       if (values.length > 5) {
-        throw new QueueUsageError(`${flag} takes at most 5 values; got ${values.length}.`);
+        throw new UsageError(`${flag} takes at most 5 values; got ${values.length}.`);
       }
       options.emailConcurrency = [...new Set(values)];
     } else if (flag === "--only") {
       const parts = parseList(flag, takeValue());
       for (const part of parts) {
         if (!(PARTS as readonly string[]).includes(part)) {
-          throw new QueueUsageError(
+          throw new UsageError(
             `--only takes parts from ${PARTS.join(", ")} (comma-separated); got "${part}".`,
           );
         }
       }
       options.parts = PARTS.filter((part) => parts.includes(part));
     } else {
-      throw new QueueUsageError(`Unknown option "${arg}". Run with --help for the list.`);
+      throw new UsageError(`Unknown option "${arg}". Run with --help for the list.`);
     }
   }
   return options;
