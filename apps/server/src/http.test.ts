@@ -175,11 +175,12 @@ describe("the refresh cookie (tokenDelivery: cookie)", () => {
     };
   }
 
-  /** POST /trpc/auth.refresh carrying nothing but the cookie. */
+  /** POST /trpc/auth.refresh carrying nothing but the cookie (and an empty input, as tRPC clients send). */
   const refreshWith = (cookieValue: string) =>
     send<Envelope<SignedInBody>>(app, "/trpc/auth.refresh", {
       method: "POST",
       headers: { "content-type": "application/json", cookie: `sd_refresh=${cookieValue}` },
+      body: "{}",
     });
 
   test("sign-up sets sd_refresh (Path=/trpc, HttpOnly, SameSite=Strict) and the body's refreshToken is null", async () => {
@@ -268,6 +269,7 @@ describe("the refresh cookie (tokenDelivery: cookie)", () => {
     const reply = await send<Envelope<unknown>>(app, "/trpc/auth.refresh", {
       method: "POST",
       headers: { "content-type": "application/json" },
+      body: "{}",
     });
     expect(reply.status).toBe(401);
     expect(reply.body.error?.data.code).toBe("UNAUTHORIZED");
