@@ -33,6 +33,7 @@ function banner(logins: DemoLogin[]): string {
   return [
     "",
     "SupportDesk is up.",
+    "  Web app      http://localhost:5173 (sign in with a demo login below)",
     `  API health   ${base}/health`,
     `  API ready    ${base}/ready`,
     `  tRPC         ${base}/trpc (per tenant: ${base}/t/<slug>/trpc), realtime at ws://localhost:${config.PORT}/ws`,
@@ -75,6 +76,8 @@ const processes = [
       ]
     : []),
   ["bun", "--watch", "apps/server/src/main.ts"],
+  // The web app with hot reload; it proxies /trpc and /ws to the server (same origin for cookies).
+  ["apps/web/node_modules/.bin/vite", "apps/web", "--port", "5173", "--strictPort"],
   ["bun", "--watch", "apps/worker/src/main.ts"],
 ].map((cmd) => spawn(cmd, { cwd: root, stdio: ["inherit", "inherit", "inherit"] }));
 

@@ -81,3 +81,23 @@ describe("access log", () => {
     expect(JSON.stringify(lines)).not.toContain(owner.accessToken);
   });
 });
+
+describe("the web app", () => {
+  test("pages get index.html (client-side routes), assets are files, API paths stay API", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(join(tmpdir(), "sd-web-"));
+    mkdirSync(join(root, "assets"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>SupportDesk</title>");
+    writeFileSync(join(root, "assets", "app.js"), "console.log(1)");
+    const web = createApp({ deps, corsOrigins: [], trustProxy: false, webRoot: root });
+    const page = await web.request("/t/acme/tickets/123", { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>SupportDesk</title>");
+    expect(await (await web.request("/assets/app.js")).text()).toBe("console.log(1)");
+    expect((await web.request("/health", { headers: { accept: "text/html" } })).status).toBe(200);
+    expect(await (await web.request("/health")).json()).toEqual({ status: "ok" });
+    expect((await web.request("/nope")).status).toBe(404);
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "hono/bun";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -18,6 +19,8 @@ export type AppOptions = {
   corsOrigins: string[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The web app's production build (apps/web/dist) to serve, when present. */
+  webRoot?: string;
   /** The socket's remote address, from the runtime (Bun.serve's requestIP). */
   remoteAddress?: (req: Request) => string | null;
   /** The realtime WebSocket endpoint mounted at `GET /ws` (`createWsHandler(…).route`, ./ws.ts). */
@@ -174,6 +177,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const slug = c.req.param("slug");
     return handle(`/t/${slug}/trpc`, slug, c.req.raw, c.get("requestId"), c.get("logFields"));
   });
+  if (options.webRoot) {
+    const root = options.webRoot;
+    // The web app's build: files as they are, and index.html for its client-side routes.
+    app.use("/assets/*", serveStatic({ root }));
+    app.get("*", async (c, next) => {
+      const accept = c.req.header("accept") ?? "";
+      if (!accept.includes("text/html")) return next();
+      const file = Bun.file(`${root}/index.html`);
+      if (!(await file.exists())) return next();
+      c.header("Cache-Control", "no-cache");
+      return c.html(await file.text());
+    });
+  }
   app.notFound((c) => c.json({ error: { message: "Not found." } }, 404));
   app.onError((error, c) => {
     deps.log.error({ err: error, requestId: c.get("requestId") }, "unhandled error");

@@ -1,4 +1,5 @@
 // Server process: reads config, connects, warns about unsafe Redis settings, serves, shuts down cleanly.
+import { join } from "node:path";
 import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createLogger } from "@supportdesk/logger";
@@ -38,6 +39,7 @@ const server = Bun.serve({
   websocket: realtime.websocket,
 });
 const app = createApp({
+  webRoot: join(import.meta.dir, "..", "..", "web", "dist"),
   deps,
   corsOrigins: config.CORS_ORIGINS,
   trustProxy: config.TRUST_PROXY,

@@ -1,0 +1,30 @@
+// Entry: the query client, the typed tRPC client, the router.
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { createClients, TRPCProvider } from "./lib/trpc";
+import { routes } from "./routes";
+import "./styles.css";
+
+const router = createBrowserRouter(routes);
+
+function App() {
+  const [{ queryClient, trpcClient }] = useState(createClients);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
