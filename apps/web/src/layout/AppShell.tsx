@@ -1,6 +1,6 @@
 // The signed-in frame: header with the tenant switcher, navigation, account menu; the page below.
 import { useMutation } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useId } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { clearSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
@@ -17,11 +17,16 @@ function TenantSwitcher() {
   const location = useLocation();
   const trpc = useTRPC();
   const remember = useMutation(trpc.tenants.switch.mutationOptions());
+  const selectId = useId();
   if (!session) return null;
   return (
-    <label className="switcher">
-      <span className="visually-hidden">Organisation</span>
+    // A label beside (not around) the select: wrapped, the select's value joins its name.
+    <div className="switcher">
+      <label htmlFor={selectId} className="visually-hidden">
+        Organisation
+      </label>
       <select
+        id={selectId}
         value={current?.slug ?? ""}
         onChange={(event) => {
           const next = session.tenants.find((t) => t.slug === event.target.value);
@@ -40,7 +45,7 @@ function TenantSwitcher() {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -5,19 +5,18 @@ import { useId } from "react";
 export function Button({
   variant = "primary",
   busy = false,
+  className,
+  disabled,
   children,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: "primary" | "secondary" | "danger" | "ghost";
   busy?: boolean;
 }) {
+  // Extra classes add to the variant's (callers pass layout classes, not a replacement look).
+  const classes = ["btn", `btn-${variant}`, className].filter(Boolean).join(" ");
   return (
-    <button
-      className={`btn btn-${variant}`}
-      aria-busy={busy || undefined}
-      disabled={busy || rest.disabled}
-      {...rest}
-    >
+    <button {...rest} className={classes} aria-busy={busy || undefined} disabled={busy || disabled}>
       {busy ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>

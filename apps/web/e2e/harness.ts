@@ -1,0 +1,304 @@
+// End-to-end harness: the real server (serving the built web app from apps/web/dist), the real
+// worker, a MailDev inbox and Debian's Chromium through playwright-core, on the TEST_* services.
+// Used by the browser tests (bun test) and by `bun run bench:web`.
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { env, repoRoot } from "@supportdesk/config";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type MailCapture, startMailCapture } from "../../../packages/email/src/capture.ts";
+
+export type { Browser, BrowserContext, Page };
+
+export const ROOT = repoRoot(import.meta.dir);
+export const WEB_DIST = join(ROOT, "apps", "web", "dist");
+export const ARTIFACTS = join(ROOT, "test-artifacts");
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+export const PASSWORD = "correct horse battery staple";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no free port")),
+      );
+    });
+  });
+}
+
+let counter = 0;
+/** A unique lower-case token for slugs, emails and names. */
+export function unique(label: string): string {
+  return `${label}${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomUUID().slice(0, 4)}`;
+}
+
+/** A child process whose output is kept (the last 200 lines) for failure messages. */
+type Child = { proc: ReturnType<typeof Bun.spawn>; name: string; output: string[] };
+
+async function keep(stream: ReadableStream<Uint8Array> | null | undefined, into: string[]) {
+  if (!stream) return;
+  const decoder = new TextDecoder();
+  for await (const chunk of stream) {
+    for (const line of decoder.decode(chunk, { stream: true }).split("\n")) {
+      if (!line) continue;
+      into.push(line);
+      if (into.length > 200) into.shift();
+    }
+  }
+}
+
+function spawnChild(name: string, script: string, childEnv: Record<string, string>): Child {
+  const proc = Bun.spawn(["bun", script], {
+    cwd: ROOT,
+    env: { ...process.env, ...childEnv },
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const child: Child = { proc, name, output: [] };
+  void keep(proc.stdout as ReadableStream<Uint8Array>, child.output);
+  void keep(proc.stderr as ReadableStream<Uint8Array>, child.output);
+  return child;
+}
+
+async function waitForHealth(url: string, child: Child, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.proc.exitCode !== null) {
+      throw new Error(
+        `The server exited with code ${child.proc.exitCode} before answering /health:\n${child.output.join("\n")}`,
+      );
+    }
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await Bun.sleep(100);
+  }
+  throw new Error(
+    `The server did not answer ${url}/health within ${timeoutMs} ms:\n${child.output.join("\n")}`,
+  );
+}
+
+export type TrpcAnswer<T> = {
+  ok: boolean;
+  status: number;
+  data?: T;
+  error?: { message: string; code?: string; httpStatus?: number };
+};
+
+export interface Stack {
+  /** The server's own URL, e.g. http://127.0.0.1:41234 (also APP_URL, so email links point here). */
+  url: string;
+  mail: MailCapture;
+  browser: Browser;
+  /** A fresh browser profile (cookies, storage) — one per person. */
+  newContext(): Promise<BrowserContext>;
+  /** The link in the first email to `to` whose subject includes `subjectIncludes`. */
+  readEmail(to: string, subjectIncludes: string, timeoutMs?: number): Promise<string>;
+  /** Calls a tRPC procedure over HTTP from the test process (not the browser). */
+  call<T>(
+    kind: "query" | "mutation",
+    path: string,
+    input: unknown,
+    options?: { token?: string; slug?: string },
+  ): Promise<TrpcAnswer<T>>;
+  /** Saves a full-page screenshot to test-artifacts/<name>.png; never throws. */
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Recent output of the server and worker, for failure messages. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Start the worker (emails, notifications); default true. */
+  worker?: boolean;
+  /** Override the database the server uses (the bench may point elsewhere). */
+  databaseUrl?: string;
+}
+
+/**
+ * Starts everything. Needs the web app built (apps/web/dist; `bun run test` builds it first) and
+ * Chromium at /usr/bin/chromium (`bun run test` installs it with apt on Debian when root).
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  // Set by scripts/test.ts when it could not build the web app or install Chromium.
+  const problem = process.env.SUPPORTDESK_E2E_PROBLEM;
+  if (problem) throw new Error(problem);
+  if (!existsSync(join(WEB_DIST, "index.html"))) {
+    throw new Error(
+      `${WEB_DIST}/index.html is missing: build the web app first (apps/web/node_modules/.bin/vite build apps/web), or run the tests with \`bun run test\`, which does.`,
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's Chromium (sudo apt-get install -y chromium); \`bun run test\` does it when run as root.`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const config = env();
+  const mail = await startMailCapture();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const childEnv: Record<string, string> = {
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: options.databaseUrl ?? config.DATABASE_URL,
+    REDIS_URL: config.REDIS_URL,
+    PORT: String(port),
+    APP_URL: url,
+    CORS_ORIGINS: url,
+    SMTP_URL: mail.smtpUrl,
+    QUEUE_PREFIX: `e2e-${crypto.randomUUID().slice(0, 8)}`,
+    RATE_LIMIT_FREE_PER_MINUTE: "1000000",
+    RATE_LIMIT_PRO_PER_MINUTE: "1000000",
+    RATE_LIMIT_ENTERPRISE_PER_MINUTE: "1000000",
+    RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
+    WORKER_LOCK_DURATION_MS: "5000",
+  };
+  if (config.DATABASE_ADMIN_URL) childEnv.DATABASE_ADMIN_URL = config.DATABASE_ADMIN_URL;
+
+  const children: Child[] = [];
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    for (const child of children) child.proc.kill("SIGTERM");
+    await Promise.race([Promise.all(children.map((c) => c.proc.exited)), Bun.sleep(5000)]);
+    for (const child of children) if (child.proc.exitCode === null) child.proc.kill("SIGKILL");
+    await mail.stop();
+  };
+  try {
+    const server = spawnChild("server", "apps/server/src/main.ts", childEnv);
+    children.push(server);
+    if (options.worker !== false) {
+      children.push(spawnChild("worker", "apps/worker/src/main.ts", childEnv));
+    }
+    await waitForHealth(url, server);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const launched = browser;
+
+  return {
+    url,
+    mail,
+    browser: launched,
+    newContext: () => launched.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } }),
+    async readEmail(to, subjectIncludes, timeoutMs = 20_000) {
+      const message = await mail.waitFor(
+        (m) => m.to.includes(to) && m.subject.includes(subjectIncludes),
+        timeoutMs,
+      );
+      const links = [...`${message.text}\n${message.html}`.matchAll(/https?:\/\/[^\s"'<>)]+/g)]
+        .map((m) => m[0].replaceAll("&amp;", "&"))
+        .filter((link) => link.startsWith(url));
+      const link = links[0];
+      if (!link) {
+        throw new Error(
+          `The email "${message.subject}" to ${to} holds no link to ${url}:\n${message.text}`,
+        );
+      }
+      return link;
+    },
+    async call<T>(
+      kind: "query" | "mutation",
+      path: string,
+      input: unknown,
+      opts: { token?: string; slug?: string } = {},
+    ): Promise<TrpcAnswer<T>> {
+      const base = opts.slug ? `${url}/t/${opts.slug}/trpc` : `${url}/trpc`;
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      const response =
+        kind === "query"
+          ? await fetch(`${base}/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+              headers,
+            })
+          : await fetch(`${base}/${path}`, {
+              method: "POST",
+              headers,
+              body: JSON.stringify(input),
+            });
+      const body = (await response.json().catch(() => ({}))) as {
+        result?: { data: T };
+        error?: { message: string; data?: { code?: string; httpStatus?: number } };
+      };
+      return {
+        ok: response.ok && body.result !== undefined,
+        status: response.status,
+        data: body.result?.data,
+        error: body.error
+          ? {
+              message: body.error.message,
+              code: body.error.data?.code,
+              httpStatus: body.error.data?.httpStatus,
+            }
+          : undefined,
+      };
+    },
+    async screenshot(page, name) {
+      await page
+        .screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+        .catch(() => {});
+    },
+    logs: () =>
+      children.map((c) => `--- ${c.name} ---\n${c.output.slice(-40).join("\n")}`).join("\n"),
+    stop,
+  };
+}
+
+/** The answer's data, or an error naming the procedure and what the server said. */
+export function must<T>(answer: TrpcAnswer<T>, what: string): T {
+  if (!answer.ok || answer.data === undefined) {
+    throw new Error(
+      `${what} failed: HTTP ${answer.status} ${answer.error?.code ?? ""} ${answer.error?.message ?? ""}`,
+    );
+  }
+  return answer.data;
+}
+
+/**
+ * Signs a browser profile in without the sign-in page: `auth.login` from inside the page, so the
+ * server sets its httpOnly refresh cookie and the app restores the session from it on load.
+ */
+export async function signInThroughApi(
+  context: BrowserContext,
+  email: string,
+  password = PASSWORD,
+): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto("/health");
+    const status = await page.evaluate(
+      async ({ email, password }) => {
+        const res = await fetch("/trpc/auth.login", {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, password, tokenDelivery: "cookie" }),
+        });
+        return res.status;
+      },
+      { email, password },
+    );
+    if (status !== 200) throw new Error(`auth.login from the browser answered ${status}`);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,224 @@
+// `/signup`: a new account and (unless joining by invitation) its organisation; then "check your email".
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { setSignedIn } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { Button, Field } from "../../ui";
+import {
+  AuthPage,
+  type FieldErrors,
+  Notice,
+  SlugField,
+  safeNext,
+  serverErrors,
+  signedIn,
+  slugify,
+  slugProblem,
+  useFocusFirstError,
+  useSlugCheck,
+  validEmail,
+} from "./shared";
+
+const LABELS = {
+  tenantName: "Organisation name",
+  tenantSlug: "Subdomain",
+  name: "Your name",
+  email: "Email",
+  password: "Password",
+};
+
+export function SignupPage() {
+  const trpc = useTRPC();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const joiningByInvite = next?.startsWith("/invite/") ?? false;
+
+  const [tenantName, setTenantName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const { formRef, formErrorRef, bump } = useFocusFirstError();
+  const slugCheck = useSlugCheck(joiningByInvite ? "" : slug);
+
+  const register = useMutation(
+    trpc.auth.register.mutationOptions({
+      onSuccess: (answer) => setSignedIn(signedIn(answer)),
+      onError: (error) => {
+        const { fields, form } = serverErrors(error, LABELS);
+        setErrors(fields);
+        setFormError(form);
+        bump();
+      },
+    }),
+  );
+
+  if (register.data) {
+    const tenant = register.data.tenants[0];
+    return (
+      <CheckYourEmail
+        email={register.data.user.email}
+        continueTo={next ?? (tenant ? `/t/${tenant.slug}/tickets` : "/")}
+        continueLabel={next ? "Continue to your invitation" : "Continue to your inbox"}
+      />
+    );
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!joiningByInvite) {
+      if (!tenantName.trim()) found.tenantName = "Enter your organisation's name.";
+      found.tenantSlug = slugProblem(slug, slugCheck);
+    }
+    if (!name.trim()) found.name = "Enter your name.";
+    if (!validEmail(email)) found.email = "Enter an email address like you@example.com.";
+    if (password.length < 8) found.password = "Use at least 8 characters.";
+    setErrors(found);
+    setFormError(null);
+    if (Object.values(found).some(Boolean)) {
+      bump();
+      return;
+    }
+    register.mutate({
+      email: email.trim(),
+      password,
+      name: name.trim(),
+      ...(joiningByInvite
+        ? {}
+        : { tenantName: tenantName.trim(), tenantSlug: slug.trim().toLowerCase() }),
+      tokenDelivery: "cookie",
+    });
+  };
+
+  const loginHref = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  return (
+    <AuthPage
+      title={joiningByInvite ? "Create your account" : "Start with SupportDesk"}
+      intro={
+        joiningByInvite
+          ? "Create an account to accept your invitation. Use the email address the invitation was sent to."
+          : "Create your account and your team's support desk. It takes a minute."
+      }
+      footer={
+        <>
+          Already have an account? <Link to={loginHref}>Sign in</Link>
+        </>
+      }
+    >
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        {formError ? (
+          <Notice tone="error" focusRef={formErrorRef}>
+            {formError}
+          </Notice>
+        ) : null}
+        {joiningByInvite ? null : (
+          <fieldset className="auth-fieldset">
+            <legend>Your organisation</legend>
+            <Field
+              label="Organisation name"
+              name="tenantName"
+              value={tenantName}
+              autoComplete="organization"
+              maxLength={100}
+              onChange={(event) => {
+                setTenantName(event.target.value);
+                if (!slugEdited) setSlug(slugify(event.target.value));
+              }}
+              error={errors.tenantName}
+            />
+            <SlugField
+              name="tenantSlug"
+              value={slug}
+              onChange={(value) => {
+                setSlug(value);
+                setSlugEdited(value !== "");
+              }}
+              check={slugCheck}
+              error={errors.tenantSlug}
+            />
+          </fieldset>
+        )}
+        <fieldset className="auth-fieldset">
+          <legend>You</legend>
+          <Field
+            label="Your name"
+            name="name"
+            value={name}
+            autoComplete="name"
+            maxLength={100}
+            onChange={(event) => setName(event.target.value)}
+            error={errors.name}
+          />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            value={email}
+            autoComplete="email"
+            onChange={(event) => setEmail(event.target.value)}
+            error={errors.email}
+          />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            onChange={(event) => setPassword(event.target.value)}
+            error={errors.password}
+          />
+        </fieldset>
+        <Button type="submit" busy={register.isPending} className="btn-block">
+          Create account
+        </Button>
+      </form>
+    </AuthPage>
+  );
+}
+
+/** After sign-up: the verification link is on its way; resend it, or carry on meanwhile. */
+function CheckYourEmail({
+  email,
+  continueTo,
+  continueLabel,
+}: {
+  email: string;
+  continueTo: string;
+  continueLabel: string;
+}) {
+  const trpc = useTRPC();
+  const resend = useMutation(trpc.auth.requestEmailVerification.mutationOptions());
+  return (
+    <AuthPage
+      title="Check your email"
+      intro={
+        <p>
+          We sent a link to <strong>{email}</strong>. Open it to verify your address — it works for
+          48 hours. You can start using SupportDesk now; some things, like accepting invitations,
+          wait until you have verified.
+        </p>
+      }
+    >
+      {resend.isSuccess ? (
+        <Notice tone="success">A new link is on its way. Check your spam folder too.</Notice>
+      ) : null}
+      {resend.isError ? (
+        <Notice tone="error">Couldn't send the email: {resend.error.message}</Notice>
+      ) : null}
+      <div className="auth-actions">
+        <Link to={continueTo} className="btn btn-primary">
+          {continueLabel}
+        </Link>
+        <Button variant="secondary" busy={resend.isPending} onClick={() => resend.mutate()}>
+          Resend email
+        </Button>
+      </div>
+    </AuthPage>
+  );
+}

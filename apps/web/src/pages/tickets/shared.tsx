@@ -1,0 +1,145 @@
+// Pieces the tickets and customers screens share: types, options, time, debouncing, keys.
+import type { AppRouter } from "@supportdesk/trpc";
+import type { QueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { Badge } from "../../ui";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type TicketRow = Outputs["tickets"]["list"]["data"][number];
+export type TicketDetail = Outputs["tickets"]["get"];
+export type ThreadMessage = TicketDetail["messages"][number];
+export type Member = Outputs["tenants"]["members"]["list"][number];
+export type CustomerRow = Outputs["customers"]["list"]["data"][number];
+
+export const STATUSES = ["open", "pending", "resolved", "closed"] as const;
+export const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
+export type Status = (typeof STATUSES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+
+export const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+export function StatusBadge({ status }: { status: string }) {
+  return <Badge tone={status}>{label(status)}</Badge>;
+}
+
+export function PriorityLabel({ priority }: { priority: string }) {
+  return (
+    <span className={`priority priority-${priority}`}>
+      <span className="priority-dot" aria-hidden="true" />
+      {label(priority)}
+    </span>
+  );
+}
+
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 31_536_000],
+  ["month", 2_592_000],
+  ["week", 604_800],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+
+/** "3 hours ago", "yesterday", "just now". */
+export function relativeTime(value: string | Date, now = Date.now()): string {
+  const seconds = (new Date(value).getTime() - now) / 1000;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}
+
+export function absoluteTime(value: string | Date): string {
+  return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** A `<time>` showing relative time, with the exact time on hover. */
+export function Time({ value }: { value: string | Date }) {
+  const date = new Date(value);
+  return (
+    <time dateTime={date.toISOString()} title={absoluteTime(date)}>
+      {relativeTime(date)}
+    </time>
+  );
+}
+
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** A labelled `<select>` in the same style as ui/Field. */
+export function SelectField({
+  label: text,
+  value,
+  onChange,
+  children,
+  disabled,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  disabled?: boolean;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{text}</label>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {children}
+      </select>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Whether a query failed because the thing is not there (or the id cannot name one). */
+export function isNotFound(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data = error.data as { code?: string; httpStatus?: number } | undefined;
+  return data?.code === "NOT_FOUND" || data?.code === "BAD_REQUEST" || data?.httpStatus === 404;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refreshes every ticket query (lists, infinite pages, single tickets, a customer's tickets) after
+ * a realtime event. Keys follow @trpc/tanstack-react-query: `[[...path], { input?, type? }]`,
+ * which is what `trpc.tickets.pathKey()` / `trpc.tickets.get.queryKey({ id })` produce; prefix
+ * matching on `[["tickets"]]` covers the whole router. Pass a ticket id to refresh just that
+ * ticket's thread plus the lists.
+ */
+export function invalidateTicketQueries(queryClient: QueryClient, ticketId?: string) {
+  const jobs: Promise<void>[] = [
+    queryClient.invalidateQueries({ queryKey: [["tickets", "list"]] }),
+    queryClient.invalidateQueries({ queryKey: [["customers", "get"]] }),
+  ];
+  jobs.push(
+    ticketId
+      ? queryClient.invalidateQueries({
+          queryKey: [["tickets", "get"], { input: { id: ticketId }, type: "query" }],
+        })
+      : queryClient.invalidateQueries({ queryKey: [["tickets", "get"]] }),
+  );
+  return Promise.all(jobs).then(() => undefined);
+}
