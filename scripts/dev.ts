@@ -20,6 +20,9 @@ const services = spawn(["bun", "scripts/services.ts", "up"], {
 if ((await services.exited) !== 0) process.exit(1);
 
 const config = env();
+// Email links (verification, invitations, resets) must open the web app, which dev serves from
+// Vite; a chosen APP_URL (environment or .env) wins.
+const webUrl = "http://localhost:5173";
 const admin = createDatabase({ url: config.DATABASE_ADMIN_URL ?? config.DATABASE_URL, max: 4 });
 const seeded = await seedDemo(admin).finally(() => admin.close());
 
@@ -33,7 +36,7 @@ function banner(logins: DemoLogin[]): string {
   return [
     "",
     "SupportDesk is up.",
-    "  Web app      http://localhost:5173 (sign in with a demo login below)",
+    `  Web app      ${webUrl} (sign in with a demo login below)`,
     `  API health   ${base}/health`,
     `  API ready    ${base}/ready`,
     `  tRPC         ${base}/trpc (per tenant: ${base}/t/<slug>/trpc), realtime at ws://localhost:${config.PORT}/ws`,
@@ -45,8 +48,8 @@ function banner(logins: DemoLogin[]): string {
     `Demo logins (password for all: ${logins[0]?.password ?? "?"}):`,
     ...rows,
     "",
-    "Sign in through the API until the web app lands (README: Quick start):",
-    `  curl -s ${base}/trpc/auth.login -H 'content-type: application/json' -d '{"email":"${logins[0]?.email ?? ""}","password":"${logins[0]?.password ?? ""}","tokenDelivery":"body"}'`,
+    `Open ${webUrl}/login and sign in as ${logins[0]?.email ?? "a demo login"}; the header's organisation`,
+    "switcher moves between the tenants a login belongs to. Sign up there to start a tenant of your own.",
     "Stop with Ctrl-C; `bun run services:down` stops any database or Redis this project started.",
     "",
   ].join("\n");
@@ -61,6 +64,10 @@ if (flags.includes("--no-serve")) {
 const smtp = new URL(config.SMTP_URL);
 const captureMail = ["127.0.0.1", "localhost"].includes(smtp.hostname);
 const inbox = `http://localhost:${config.MAIL_CAPTURE_WEB_PORT}`;
+
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read to tell "unset" from config's default; dev is not a turbo task
+const chosenAppUrl = process.env.APP_URL;
+const childEnv = { ...process.env, APP_URL: chosenAppUrl ?? webUrl };
 
 const processes = [
   ...(captureMail
@@ -79,7 +86,7 @@ const processes = [
   // The web app with hot reload; it proxies /trpc and /ws to the server (same origin for cookies).
   ["apps/web/node_modules/.bin/vite", "apps/web", "--port", "5173", "--strictPort"],
   ["bun", "--watch", "apps/worker/src/main.ts"],
-].map((cmd) => spawn(cmd, { cwd: root, stdio: ["inherit", "inherit", "inherit"] }));
+].map((cmd) => spawn(cmd, { cwd: root, env: childEnv, stdio: ["inherit", "inherit", "inherit"] }));
 
 // Print the banner once the server answers, so it is the last thing on screen.
 for (let i = 0; i < 100; i++) {
