@@ -17,7 +17,7 @@ export type Session = {
   defaultTenantId: string | null;
 };
 
-type SignedInAnswer = {
+export type SignedInAnswer = {
   accessToken: string;
   accessTokenExpiresAt: string;
   user: SessionUser;
@@ -40,16 +40,20 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * When to refresh an access token that has `lifetime` ms left: halfway through (a minute before
+ * it expires, if that is sooner), and never sooner than 5 s (a clock ahead of the server's could
+ * otherwise make every token look expired and refresh in a loop).
+ */
+export function refreshDelay(lifetime: number): number {
+  return Math.max(5_000, Math.min(lifetime - 60_000, lifetime / 2));
+}
+
 function publish(next: Session | null) {
   current = next;
   clearTimeout(timer);
   if (next) {
-    // Refresh a minute before the access token expires (or halfway for short tokens).
-    const lifetime = next.expiresAt - Date.now();
-    timer = setTimeout(
-      () => void refreshSession(),
-      Math.max(5_000, Math.min(lifetime - 60_000, lifetime / 2)),
-    );
+    timer = setTimeout(() => void refreshSession(), refreshDelay(next.expiresAt - Date.now()));
   }
   for (const listener of listeners) listener();
 }
@@ -76,6 +80,17 @@ export function clearSession() {
   publish(null);
 }
 
+const REFRESH_LOCK = "supportdesk:refresh";
+
+function requestRefresh(): Promise<Response> {
+  return fetch("/trpc/auth.refresh?batch=1", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ 0: { tokenDelivery: "cookie" } }),
+  });
+}
+
 /**
  * Rotates the refresh cookie for a new access token; resolves null when there is no session
  * (never signed in, expired, or revoked elsewhere). Concurrent callers share one request.
@@ -83,20 +98,20 @@ export function clearSession() {
 export function refreshSession(): Promise<Session | null> {
   refreshing ??= (async () => {
     try {
-      const res = await fetch("/trpc/auth.refresh?batch=1", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ 0: { tokenDelivery: "cookie" } }),
-      });
+      // Tabs share the refresh cookie and the server treats a spent token presented again as
+      // theft (it ends the session), so tabs take turns: each refresh sends the cookie the one
+      // before it set. Without the Web Locks API (old browsers, tests) it just goes.
+      const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+      const res = locks
+        ? await locks.request(REFRESH_LOCK, requestRefresh)
+        : await requestRefresh();
       const [answer] = (await res.json()) as [{ result?: { data: SignedInAnswer } }];
-      if (!res.ok || !answer?.result) {
-        publish(null);
-        return null;
-      }
-      return setSignedIn(answer.result.data);
+      if (answer?.result && res.ok) return setSignedIn(answer.result.data);
+      // Only the server's "no session" ends it here; an outage (5xx) keeps what we have.
+      if (res.status === 401) publish(null);
+      return res.status === 401 ? null : current;
     } catch {
-      // Offline: keep what we have; the next request or timer tries again.
+      // Offline, or not the API answering: keep what we have; the next request or timer retries.
       return current;
     } finally {
       refreshing = null;

@@ -14,10 +14,16 @@ export function useCurrentTenant(): TenantMembership | undefined {
   return session?.tenants.find((t) => t.slug === slug);
 }
 
-const RANK = { viewer: 0, member: 1, admin: 2, owner: 3 } as const;
+type Role = TenantMembership["role"];
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
+/** Whether `role` is `needed` or above (viewer < member < admin < owner). */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
 
 /** Whether the current role may do what needs `role` (the server enforces it regardless). */
-export function useCan(role: keyof typeof RANK): boolean {
+export function useCan(role: Role): boolean {
   const tenant = useCurrentTenant();
-  return tenant ? RANK[tenant.role] >= RANK[role] : false;
+  return tenant ? roleAtLeast(tenant.role, role) : false;
 }

@@ -128,9 +128,15 @@ export function validEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 }
 
-/** `?next=` only when it is a path on this site (never `//evil.example` or a full URL). */
+/**
+ * `?next=` only when it is a path on this site (never `//evil.example` or a full URL). Control
+ * characters are refused too: URL parsing drops tabs and newlines, so `/\t/evil.example` would
+ * become `//evil.example`.
+ */
 export function safeNext(next: string | null | undefined): string | null {
   if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(next)) return null;
   return next;
 }
 

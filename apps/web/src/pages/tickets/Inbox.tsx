@@ -6,6 +6,15 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan, useCurrentTenant, useSession } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState } from "../../ui";
+import {
+  hasFilters,
+  type InboxFilters,
+  listInput,
+  MAX_QUERY_LENGTH,
+  parseFilters,
+  toggled,
+  withFilters,
+} from "./filters";
 import { NewTicketDialog } from "./NewTicket";
 import {
   label,
@@ -17,50 +26,25 @@ import {
   StatusBadge,
   type TicketRow,
   Time,
-  UUID,
   useDebounced,
 } from "./shared";
 
 const PER_PAGE = 50;
 const ROW_HEIGHT = 68;
 
-function parseList<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
-  if (!raw) return [];
-  const wanted = raw.split(",");
-  return allowed.filter((value) => wanted.includes(value));
-}
-
 /** Reads and writes the inbox filters in the query string, so a filtered view can be shared. */
 function useInboxFilters() {
   const [params, setParams] = useSearchParams();
-  const status = parseList(params.get("status"), STATUSES);
-  const priority = parseList(params.get("priority"), PRIORITIES);
-  const assignee = params.get("assignee") ?? "";
-  const q = params.get("q") ?? "";
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key === "q" },
-    );
-  const toggle = <T extends string>(key: string, list: T[], allowed: readonly T[], value: T) => {
-    const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-    set(key, allowed.filter((v) => next.includes(v)).join(","));
-  };
+  const filters = parseFilters(params);
+  const update = (patch: Partial<InboxFilters>, replace = false) =>
+    setParams((prev) => withFilters(prev, patch), { replace });
   return {
-    status,
-    priority,
-    assignee,
-    q,
-    active: status.length > 0 || priority.length > 0 || assignee !== "" || q !== "",
-    toggleStatus: (value: Status) => toggle("status", status, STATUSES, value),
-    togglePriority: (value: Priority) => toggle("priority", priority, PRIORITIES, value),
-    setAssignee: (value: string) => set("assignee", value),
-    setQ: (value: string) => set("q", value),
+    ...filters,
+    active: hasFilters(filters),
+    toggleStatus: (value: Status) => update({ status: toggled(filters.status, value) }),
+    togglePriority: (value: Priority) => update({ priority: toggled(filters.priority, value) }),
+    setAssignee: (value: string) => update({ assignee: value }),
+    setQ: (value: string) => update({ q: value }, true),
     clear: () => setParams(new URLSearchParams()),
   };
 }
@@ -120,6 +104,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (value: strin
         id="ticket-search"
         type="search"
         placeholder="Subject or #number"
+        maxLength={MAX_QUERY_LENGTH}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
@@ -296,20 +281,7 @@ export function InboxPage() {
     [members.data],
   );
 
-  const assigneeInput =
-    filters.assignee === "me"
-      ? session?.user.id
-      : filters.assignee === "unassigned" || UUID.test(filters.assignee)
-        ? filters.assignee
-        : undefined;
-
-  const input = {
-    perPage: PER_PAGE,
-    status: filters.status.length ? filters.status : undefined,
-    priority: filters.priority.length ? filters.priority : undefined,
-    assignee: assigneeInput,
-    q: filters.q || undefined,
-  };
+  const input = { perPage: PER_PAGE, ...listInput(filters, session?.user.id) };
   const list = useInfiniteQuery(
     trpc.tickets.list.infiniteQueryOptions(input, {
       getNextPageParam: (page) => page.pagination.next_cursor ?? undefined,

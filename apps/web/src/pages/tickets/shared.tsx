@@ -120,7 +120,9 @@ export function isNotFound(error: unknown): boolean {
   return data?.code === "NOT_FOUND" || data?.code === "BAD_REQUEST" || data?.httpStatus === 404;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id the server accepts (zod's `z.uuid()`: RFC 9562 version and variant, or nil/max). */
+export const UUID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 
 /**
  * Refreshes every ticket query (lists, infinite pages, single tickets, a customer's tickets) after

@@ -22,9 +22,43 @@ let everOpened = false;
 let unsubscribeSession: (() => void) | null = null;
 let teardownTimer: ReturnType<typeof setTimeout> | undefined;
 
-function url(): string {
-  const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${window.location.host}/ws`;
+/** The socket's address on this site (`wss:` when the page is on https). */
+export function socketUrl(location: { protocol: string; host: string }): string {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/ws`;
+}
+
+/**
+ * How long to wait before reconnect attempt `attempt` (1, 2, …): doubling from 1 s to at most
+ * 30 s, half of it random so many tabs do not reconnect in step. `random` is in [0, 1).
+ */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(Math.max(attempt, 1) - 1, 5));
+  return base / 2 + random() * (base / 2);
+}
+
+const EVENT_TYPES: readonly string[] = [
+  "notification.created",
+  "ticket.created",
+  "ticket.updated",
+  "message.created",
+] satisfies RealtimeEvent["type"][];
+
+/** An event from a socket message, or null for anything else ("pong", junk, unknown shapes). */
+export function parseEvent(data: unknown): RealtimeEvent | null {
+  if (typeof data !== "string" || data === "pong") return null;
+  let event: unknown;
+  try {
+    event = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!event || typeof event !== "object") return null;
+  const { type, tenantId, payload } = event as Record<string, unknown>;
+  if (typeof type !== "string" || !EVENT_TYPES.includes(type)) return null;
+  if (typeof tenantId !== "string") return null;
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return null;
+  return event as RealtimeEvent;
 }
 
 function emit(event: RealtimeEvent | { type: "reconnected" }) {
@@ -40,7 +74,7 @@ function connect() {
   const token = session.accessToken;
   let ws: WebSocket;
   try {
-    ws = new WebSocket(url(), [`bearer.${token}`]);
+    ws = new WebSocket(socketUrl(window.location), [`bearer.${token}`]);
   } catch {
     scheduleRetry();
     return;
@@ -55,14 +89,9 @@ function connect() {
     everOpened = true;
   };
   ws.onmessage = (message) => {
-    if (typeof message.data !== "string" || message.data === "pong") return;
-    try {
-      const event = JSON.parse(message.data) as RealtimeEvent;
-      if (event && typeof event.type === "string" && typeof event.tenantId === "string")
-        emit(event);
-    } catch {
-      // Not ours to understand; ignore.
-    }
+    // Anything else is not ours to understand; ignore it.
+    const event = parseEvent(message.data);
+    if (event) emit(event);
   };
   ws.onclose = (event) => {
     if (socket !== ws) return;
@@ -88,8 +117,7 @@ function connect() {
 function scheduleRetry() {
   if (retryTimer || listeners.size === 0) return;
   attempts += 1;
-  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts - 1, 5));
-  retryTimer = setTimeout(connect, base / 2 + Math.random() * (base / 2));
+  retryTimer = setTimeout(connect, retryDelay(attempts));
 }
 
 /** The session changed: reconnect now if we were waiting; close when signed out. */
