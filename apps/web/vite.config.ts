@@ -18,5 +18,22 @@ export default defineConfig({
       "/ws": { target: api.replace(/^http/, "ws"), ws: true },
     },
   },
-  build: { outDir: "dist", sourcemap: true },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: their own chunks stay cached across deploys.
+        codeSplitting: {
+          groups: [
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/@]/,
+            },
+            { name: "vendor", test: /node_modules/ },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -476,12 +476,16 @@ describe("web app end to end", () => {
     async () => {
       const page = await openSignedIn(B, `/t/${A.slug}/tickets`);
       const result = await page.evaluate(async (slug) => {
-        const refreshed = await fetch("/trpc/auth.refresh", {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ tokenDelivery: "cookie" }),
-        });
+        // Under the app's refresh lock, as the app's own refreshes are: the refresh cookie is
+        // shared, and presenting a token the app just spent would end the session.
+        const refreshed = await navigator.locks.request("supportdesk:refresh", () =>
+          fetch("/trpc/auth.refresh", {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ tokenDelivery: "cookie" }),
+          }),
+        );
         const session = (await refreshed.json()) as { result?: { data: { accessToken: string } } };
         const token = session.result?.data.accessToken;
         if (!token) return { status: refreshed.status, code: "NO_SESSION" };

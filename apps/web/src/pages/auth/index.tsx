@@ -1,12 +1,9 @@
 // Sign-up, sign-in, email verification, password reset, invitations, account: the auth area.
+// Sign-in and sign-up are in the first chunk; pages reached from emails or menus load on visit.
 import type { RouteObject } from "react-router";
-import { AccountPage, NewOrganisationPage } from "./account";
-import { InvitePage } from "./invite";
 import { LoginPage } from "./login";
-import { ForgotPasswordPage, ResetPasswordPage } from "./password-reset";
 import { Home, RequireSession } from "./session-gate";
 import { SignupPage } from "./signup";
-import { VerifyEmailPage } from "./verify-email";
 
 export { RequireSession };
 
@@ -14,10 +11,22 @@ export { RequireSession };
 export const publicRoutes: RouteObject[] = [
   { path: "/signup", element: <SignupPage /> },
   { path: "/login", element: <LoginPage /> },
-  { path: "/verify-email", element: <VerifyEmailPage /> },
-  { path: "/forgot-password", element: <ForgotPasswordPage /> },
-  { path: "/reset-password", element: <ResetPasswordPage /> },
-  { path: "/invite/:token", element: <InvitePage /> },
+  {
+    path: "/verify-email",
+    lazy: async () => ({ Component: (await import("./verify-email")).VerifyEmailPage }),
+  },
+  {
+    path: "/forgot-password",
+    lazy: async () => ({ Component: (await import("./password-reset")).ForgotPasswordPage }),
+  },
+  {
+    path: "/reset-password",
+    lazy: async () => ({ Component: (await import("./password-reset")).ResetPasswordPage }),
+  },
+  {
+    path: "/invite/:token",
+    lazy: async () => ({ Component: (await import("./invite")).InvitePage }),
+  },
 ];
 
 /** `/`: lands the user in their default tenant. */
@@ -25,6 +34,9 @@ export const rootRoute: RouteObject = { path: "/", element: <Home /> };
 
 /** Signed-in pages outside a tenant (account, creating an organisation). */
 export const accountRoutes: RouteObject[] = [
-  { path: "/organisations/new", element: <NewOrganisationPage /> },
-  { path: "/account", element: <AccountPage /> },
+  {
+    path: "/organisations/new",
+    lazy: async () => ({ Component: (await import("./account")).NewOrganisationPage }),
+  },
+  { path: "/account", lazy: async () => ({ Component: (await import("./account")).AccountPage }) },
 ];

@@ -1,18 +1,29 @@
 // A tenant's settings: organisation, members, invitations, API keys, audit log; notifications
-// (the header bell, registered here at module load, and the inbox page).
+// (the header bell, registered here at module load, and the inbox page). The pages load on first
+// visit (their own chunks), so the inbox does not wait for them.
 import type { RouteObject } from "react-router";
 import { shellSlots } from "../../layout/AppShell";
-import { ApiKeysPage } from "./ApiKeys";
-import { AuditPage } from "./Audit";
-import { InvitationsPage } from "./Invitations";
-import { MembersPage } from "./Members";
 import { NotificationsBell } from "./notifications/Bell";
-import { NotificationsPage } from "./notifications/NotificationsPage";
-import { OrganisationPage } from "./Organisation";
 import { AdminOnly, SettingsIndex, SettingsLayout } from "./SettingsLayout";
 import "./settings.css";
 
 if (!shellSlots.headerEnd.includes(NotificationsBell)) shellSlots.headerEnd.push(NotificationsBell);
+
+/** A route whose page is imported when first visited; `admin` wraps it in AdminOnly. */
+function page(load: () => Promise<() => React.ReactNode>, admin = false): RouteObject["lazy"] {
+  return async () => {
+    const Page = await load();
+    return {
+      element: admin ? (
+        <AdminOnly>
+          <Page />
+        </AdminOnly>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
 
 export const settingsRoutes: RouteObject[] = [
   {
@@ -22,38 +33,19 @@ export const settingsRoutes: RouteObject[] = [
       { index: true, element: <SettingsIndex /> },
       {
         path: "organisation",
-        element: (
-          <AdminOnly>
-            <OrganisationPage />
-          </AdminOnly>
-        ),
+        lazy: page(async () => (await import("./Organisation")).OrganisationPage, true),
       },
-      { path: "members", element: <MembersPage /> },
+      { path: "members", lazy: page(async () => (await import("./Members")).MembersPage) },
       {
         path: "invitations",
-        element: (
-          <AdminOnly>
-            <InvitationsPage />
-          </AdminOnly>
-        ),
+        lazy: page(async () => (await import("./Invitations")).InvitationsPage, true),
       },
-      {
-        path: "api-keys",
-        element: (
-          <AdminOnly>
-            <ApiKeysPage />
-          </AdminOnly>
-        ),
-      },
-      {
-        path: "audit",
-        element: (
-          <AdminOnly>
-            <AuditPage />
-          </AdminOnly>
-        ),
-      },
+      { path: "api-keys", lazy: page(async () => (await import("./ApiKeys")).ApiKeysPage, true) },
+      { path: "audit", lazy: page(async () => (await import("./Audit")).AuditPage, true) },
     ],
   },
-  { path: "notifications", element: <NotificationsPage /> },
+  {
+    path: "notifications",
+    lazy: page(async () => (await import("./notifications/NotificationsPage")).NotificationsPage),
+  },
 ];
