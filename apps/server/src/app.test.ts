@@ -100,4 +100,37 @@ describe("the web app", () => {
     expect(await (await web.request("/health")).json()).toEqual({ status: "ok" });
     expect((await web.request("/nope")).status).toBe(404);
   });
+
+  test("assets: a year's immutable caching, gzip when accepted, nothing outside the folder", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { gunzipSync } = await import("node:zlib");
+    const root = mkdtempSync(join(tmpdir(), "sd-web-"));
+    mkdirSync(join(root, "assets"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>SupportDesk</title>");
+    const script = `console.log(${JSON.stringify("x".repeat(5000))});`;
+    writeFileSync(join(root, "assets", "index-abc123.js"), script);
+    const web = createApp({ deps, corsOrigins: [], trustProxy: false, webRoot: root });
+
+    const zipped = await web.request("/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(zipped.headers.get("vary")).toContain("accept-encoding");
+    expect(zipped.headers.get("content-type")).toContain("javascript");
+    const body = new Uint8Array(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan(script.length / 10);
+    expect(gunzipSync(body).toString()).toBe(script);
+
+    const plain = await web.request("/assets/index-abc123.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(script);
+
+    expect((await web.request("/assets/missing.js")).status).toBe(404);
+    expect((await web.request("/assets/..%2Findex.html")).status).toBe(404);
+    expect((await web.request("/assets/sub/../../index.html")).status).toBe(404);
+  });
 });

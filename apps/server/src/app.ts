@@ -9,7 +9,6 @@ import {
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "hono/bun";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -180,7 +179,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.webRoot) {
     const root = options.webRoot;
     // The web app's build: files as they are, and index.html for its client-side routes.
-    app.use("/assets/*", serveStatic({ root }));
+    app.get("/assets/*", (c, next) =>
+      serveAsset(root, c.req.path, c.req.header("accept-encoding"), next),
+    );
     app.get("*", async (c, next) => {
       const accept = c.req.header("accept") ?? "";
       if (!accept.includes("text/html")) return next();
@@ -196,4 +197,41 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json({ error: { message: "Something went wrong; try again." } }, 500);
   });
   return app;
+}
+
+type Asset = { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> | null; type: string };
+const assets = new Map<string, Asset>();
+const COMPRESSIBLE = /\.(?:js|mjs|css|map|svg|json|txt|html)$/;
+
+/**
+ * The web build's `/assets/*`: content-hashed names, so they are cached for a year and never
+ * revalidated; gzip (level 9, done once per file and kept in memory) for clients that accept it.
+ * Only plain names in the flat assets folder are served — nothing outside it can be reached.
+ */
+async function serveAsset(
+  root: string,
+  path: string,
+  acceptEncoding: string | undefined,
+  next: () => Promise<void>,
+): Promise<Response | undefined> {
+  const name = path.slice("/assets/".length);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return next().then(() => undefined);
+  let asset = assets.get(`${root}\0${name}`);
+  if (!asset) {
+    const file = Bun.file(`${root}/assets/${name}`);
+    if (!(await file.exists())) return next().then(() => undefined);
+    const body = new Uint8Array(await file.arrayBuffer());
+    const gzip =
+      COMPRESSIBLE.test(name) && body.length > 1024 ? Bun.gzipSync(body, { level: 9 }) : null;
+    asset = { body, gzip, type: file.type };
+    assets.set(`${root}\0${name}`, asset);
+  }
+  const gzip = asset.gzip !== null && /\bgzip\b/.test(acceptEncoding ?? "");
+  const headers: Record<string, string> = {
+    "content-type": asset.type,
+    "cache-control": "public, max-age=31536000, immutable",
+    vary: "accept-encoding",
+  };
+  if (gzip) headers["content-encoding"] = "gzip";
+  return new Response(gzip ? asset.gzip : asset.body, { headers });
 }

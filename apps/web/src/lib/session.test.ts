@@ -4,9 +4,11 @@ import {
   getSession,
   refreshDelay,
   refreshSession,
+  restoreSession,
   type SignedInAnswer,
   setSignedIn,
   setTenants,
+  startRestoring,
   subscribe,
 } from "./session";
 
@@ -236,6 +238,20 @@ describe("refreshing before the access token expires", () => {
 
     clearSession();
     jest.advanceTimersByTime(60 * MINUTE);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("restoring at boot", () => {
+  test("the boot-time refresh is shared with the first page that asks; later asks refresh anew", async () => {
+    stubFetch(() => refreshed("boot"));
+    startRestoring();
+    startRestoring(); // idempotent
+    expect((await restoreSession())?.accessToken).toBe("boot");
+    expect(requests).toHaveLength(1);
+    clearSession();
+    stubFetch(refused);
+    expect(await restoreSession()).toBeNull();
     expect(requests).toHaveLength(1);
   });
 });

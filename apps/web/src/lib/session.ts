@@ -119,3 +119,20 @@ export function refreshSession(): Promise<Session | null> {
   })();
   return refreshing;
 }
+
+let bootRestore: Promise<Session | null> | null = null;
+
+/**
+ * Starts restoring the session from the refresh cookie as the app boots, before React renders,
+ * so the refresh overlaps rendering instead of following it.
+ */
+export function startRestoring(): void {
+  bootRestore ??= refreshSession();
+}
+
+/** For a page that needs to know: the boot-time restore the first time, a new refresh after. */
+export function restoreSession(): Promise<Session | null> {
+  const pending = bootRestore ?? refreshSession();
+  bootRestore = null;
+  return pending;
+}

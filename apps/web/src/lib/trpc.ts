@@ -1,7 +1,13 @@
 // The typed tRPC client (AppRouter's types only) and its TanStack Query integration.
 import type { AppRouter } from "@supportdesk/trpc";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { getSession, refreshSession } from "./session";
 
@@ -27,6 +33,9 @@ const authedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promis
   return (await refreshSession()) ? send() : first;
 };
 
+/** Procedures sent alone rather than batched: what a page is waiting to show. */
+export const UNBATCHED = new Set(["tickets.list", "tickets.get", "customers.list"]);
+
 export function createClients() {
   const queryClient = new QueryClient({
     defaultOptions: {
@@ -39,7 +48,15 @@ export function createClients() {
     },
   });
   const trpcClient = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", fetch: authedFetch, maxItems: 20 })],
+    links: [
+      // A page's main content goes on its own request, so it never waits for the slowest of
+      // the small queries batched beside it (the bell's count, the member list…).
+      splitLink({
+        condition: (op) => UNBATCHED.has(op.path),
+        true: httpLink({ url: "/trpc", fetch: authedFetch }),
+        false: httpBatchLink({ url: "/trpc", fetch: authedFetch, maxItems: 20 }),
+      }),
+    ],
   });
   return { queryClient, trpcClient };
 }

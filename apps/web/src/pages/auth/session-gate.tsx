@@ -2,7 +2,7 @@
 // the person to sign in (and back afterwards).
 import { useEffect, useState } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
-import { refreshSession } from "../../lib/session";
+import { restoreSession } from "../../lib/session";
 import { useSession } from "../../lib/use-session";
 import { Spinner } from "../../ui";
 
@@ -13,7 +13,7 @@ export function RequireSession() {
   useEffect(() => {
     if (session) return;
     let live = true;
-    void refreshSession().then(() => live && setChecked(true));
+    void restoreSession().then(() => live && setChecked(true));
     return () => {
       live = false;
     };

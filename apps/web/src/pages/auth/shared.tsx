@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { refreshSession, type Session, type TenantMembership } from "../../lib/session";
+import { restoreSession, type Session, type TenantMembership } from "../../lib/session";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
 import { Field } from "../../ui";
@@ -150,7 +150,7 @@ export function useOptionalSession(): { session: Session | null; checked: boolea
   useEffect(() => {
     if (session) return;
     let live = true;
-    void refreshSession().then(() => live && setChecked(true));
+    void restoreSession().then(() => live && setChecked(true));
     return () => {
       live = false;
     };

@@ -52,8 +52,11 @@ export function relativeTime(value: string | Date, now = Date.now()): string {
   return "just now";
 }
 
+// One formatter for every row: toLocaleString with options builds a new one per call.
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
 export function absoluteTime(value: string | Date): string {
-  return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return absolute.format(new Date(value));
 }
 
 /** A `<time>` showing relative time, with the exact time on hover. */
