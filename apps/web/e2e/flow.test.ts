@@ -503,4 +503,22 @@ describe("web app end to end", () => {
     },
     STEP_MS,
   );
+
+  test(
+    "13. on /account Ada renames herself; the header shows the new name",
+    async () => {
+      const page = await openSignedIn(A, "/account");
+      const renamed = `Ada Renamed ${unique("")}`;
+      const name = page.getByLabel("Name", { exact: true });
+      await name.fill(renamed);
+      await page.getByRole("button", { name: "Save name" }).click();
+      await page.getByText("Saved.").waitFor();
+      await stack.screenshot(page, "15-account");
+      await page.goto(`/t/${A.slug}/tickets`);
+      await page.getByRole("link", { name: renamed }).waitFor();
+      await page.close();
+      A.name = renamed;
+    },
+    STEP_MS,
+  );
 });

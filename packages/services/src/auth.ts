@@ -483,6 +483,21 @@ export async function resetPassword(
   });
 }
 
+/** Changes what the user is called (their display name across every tenant). */
+export async function updateProfile(
+  db: Database,
+  userId: string,
+  input: { name: string },
+): Promise<{ id: string; email: string; name: string }> {
+  const [user] = await db.platform
+    .update(users)
+    .set({ name: input.name })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id, email: users.email, name: users.name });
+  if (!user) throw sessionEnded();
+  return user;
+}
+
 /**
  * Changes the password after checking the current one; other sessions end, this one stays.
  * Returns the ended session ids.

@@ -76,6 +76,11 @@ export function setTenants(tenants: TenantMembership[]) {
   if (current) publish({ ...current, tenants });
 }
 
+/** Updates the signed-in user's details (after a profile change). */
+export function setUser(patch: Partial<SessionUser>) {
+  if (current) publish({ ...current, user: { ...current.user, ...patch } });
+}
+
 export function clearSession() {
   publish(null);
 }

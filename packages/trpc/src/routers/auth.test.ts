@@ -283,6 +283,17 @@ describe("passwords", () => {
     ).toBe("BAD_REQUEST");
   });
 
+  test("updateProfile renames the user; a blank name is refused naming the field", async () => {
+    const user = await signUp(deps);
+    const updated = await user.caller.auth.updateProfile({ name: "  Ada Lovelace " });
+    expect(updated).toMatchObject({ email: user.email, name: "Ada Lovelace" });
+    expect((await user.caller.auth.me()).user.name).toBe("Ada Lovelace");
+    const blank = await user.caller.auth.updateProfile({ name: "   " }).catch((e) => e);
+    expect(blank).toMatchObject({ code: "BAD_REQUEST" });
+    expect(JSON.stringify(blank.cause ?? blank)).toContain("name");
+    expect(await codeOf(anon.auth.updateProfile({ name: "Nobody" }))).toBe("UNAUTHORIZED");
+  });
+
   test("changePassword checks the current one, keeps this session and ends the others", async () => {
     const user = await signUp(deps);
     const other = await anon.auth.login({

@@ -135,6 +135,10 @@ export const authRouter = router({
       return { ok: true };
     }),
 
+  updateProfile: userProcedure
+    .input(z.object({ name: personName }))
+    .mutation(({ ctx, input }) => auth.updateProfile(ctx.deps.db, ctx.principal.userId, input)),
+
   changePassword: userProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: password }))
     .mutation(async ({ ctx, input }) => {

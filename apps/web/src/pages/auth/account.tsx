@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { clearSession, setTenants } from "../../lib/session";
+import { clearSession, setTenants, setUser } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
 import { Badge, Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
@@ -202,9 +202,8 @@ function Profile() {
   const { user } = session;
   return (
     <Section title="Profile">
+      <EditName current={user.name} />
       <dl className="account-facts">
-        <dt>Name</dt>
-        <dd>{user.name}</dd>
         <dt>Email</dt>
         <dd>
           {user.email}{" "}
@@ -230,6 +229,60 @@ function Profile() {
         </>
       )}
     </Section>
+  );
+}
+
+/** The name teammates and customers see on replies, in every organisation. */
+function EditName({ current }: { current: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(current);
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation(
+    trpc.auth.updateProfile.mutationOptions({
+      onSuccess: (user) => {
+        setUser({ name: user.name });
+        setName(user.name);
+        // Member lists and threads show the name: fetch them again.
+        void queryClient.invalidateQueries();
+      },
+      onError: (failure) =>
+        setError(serverErrors(failure, { name: "Name" }).fields.name ?? failure.message),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.reset();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setError("Enter your name.");
+      return;
+    }
+    setError(undefined);
+    save.mutate({ name: trimmed });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="account-form">
+      {save.isSuccess ? <Notice tone="success">Saved.</Notice> : null}
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="name"
+        maxLength={100}
+        hint="Shown to your teammates and on your replies to customers."
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={error}
+      />
+      <Button
+        type="submit"
+        variant="secondary"
+        busy={save.isPending}
+        disabled={name.trim() === current}
+      >
+        Save name
+      </Button>
+    </form>
   );
 }
 
