@@ -432,6 +432,11 @@ describe("web app end to end", () => {
       }
       await stack.screenshot(page, "12-bell-unread");
       expect(count).toBeGreaterThan(bellBefore);
+      // The inbox itself follows too: the row now names Ada as the assignee, with no reload.
+      await page
+        .locator("li", { hasText: ticketA.subject })
+        .getByText(A.name, { exact: true })
+        .waitFor({ timeout: 10_000 });
       const sameDocument = await page.evaluate(
         () => (window as unknown as { e2eMarker?: boolean }).e2eMarker === true,
       );

@@ -10,6 +10,9 @@ import { subscribeRealtime } from "./realtime";
 import { describe, type NotificationItem, ticketHref } from "./shared";
 import "./notifications.css";
 
+/** The longest a ticket screen shows stale data after a live event (events within it share one refetch). */
+const TICKET_REFRESH_MS = 1_000;
+
 const DROPDOWN_SIZE = 8;
 const TOAST_MS = 6000;
 
@@ -84,6 +87,18 @@ function Bell({ tenantId }: { tenantId: string }) {
     }
   }, [slug, queryClient, trpc]);
 
+  // Ticket events can come many a second in a busy tenant, and an inbox scrolled far down holds
+  // many pages: coalesce them into at most one refetch per TICKET_REFRESH_MS.
+  const ticketRefresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(ticketRefresh.current), []);
+  const refreshTickets = useCallback(() => {
+    if (ticketRefresh.current !== undefined) return;
+    ticketRefresh.current = setTimeout(() => {
+      ticketRefresh.current = undefined;
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
+    }, TICKET_REFRESH_MS);
+  }, [queryClient, trpc]);
+
   // Live: the tab's one socket.
   useEffect(
     () =>
@@ -116,9 +131,9 @@ function Bell({ tenantId }: { tenantId: string }) {
           return;
         }
         // ticket.created / ticket.updated / message.created: the ticket screens refetch.
-        void queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
+        refreshTickets();
       }),
-    [tenantId, slug, queryClient, trpc, setCount, refreshLists],
+    [tenantId, slug, queryClient, trpc, setCount, refreshLists, refreshTickets],
   );
 
   // Close on Escape (focus back to the bell) and on a click elsewhere.
