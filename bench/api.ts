@@ -1,10 +1,10 @@
 // `bun run bench:api`: tickets.list through the real HTTP server vs pgbench running the same SQL,
 // and how its p95 grows with the number of tenants. A command, not a test: misses are reported.
 import { mkdirSync, rmSync } from "node:fs";
-import { cpus, freemem, loadavg, release, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
-import { type BenchOptions, benchVariable, parseArgs, UsageError, usage } from "./lib/args";
+import { type BenchOptions, benchVariable, parseArgs, usage } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
 import {
   addMemberEverywhere,
@@ -22,6 +22,7 @@ import type { LoadResult } from "./lib/loadgen";
 import { findPgbench, type PgbenchResult, pgbench, pgbenchScript } from "./lib/pgbench";
 import { captureListQuery, explainList, forPgbench } from "./lib/query";
 import { formatTable, ms, num, type Row } from "./lib/report";
+import { log, machine, readOptions, started } from "./lib/run";
 import {
   checkList,
   generateSigningKey,
@@ -36,13 +37,8 @@ const TARGET_RATIO = 0.35;
 const TARGET_GROWTH = 1.2;
 const MAIN_DB = "supportdesk_bench";
 
-const started = Date.now();
 /** Where the run's server logs are; kept when the run fails. */
 let keptOnFailure: string | undefined;
-const log = (line: string) => {
-  const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-  console.log(`[${s} s] ${line}`);
-};
 
 type Env = { adminUrl: string; appUrl: string; redisUrl: string; authKeys: string };
 
@@ -158,19 +154,6 @@ async function measureApi(
   }
 }
 
-function machine() {
-  const cpu = cpus();
-  return {
-    cores: cpu.length,
-    cpuModel: cpu[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
-    os: `${process.platform} ${release()}`,
-    bun: Bun.version,
-    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
-  };
-}
-
 async function serverVersion(urls: BenchUrls): Promise<string> {
   const { createDatabase } = await import("@supportdesk/database");
   const db = createDatabase({ url: urls.app, max: 1 });
@@ -183,21 +166,8 @@ async function serverVersion(urls: BenchUrls): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  let options: BenchOptions;
-  try {
-    const parsed = parseArgs(process.argv.slice(2));
-    if (parsed === "help") {
-      console.log(usage);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`bench:api: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const options = readOptions("bench:api", parseArgs, usage);
+  if (typeof options === "number") return options;
   installExitHandlers((signal) =>
     console.error(
       `\nbench:api: ${signal}: stopping the children${keptOnFailure ? ` (logs: ${keptOnFailure})` : ""}`,

@@ -2,20 +2,14 @@
 // processes: emails/s from the outbox to SMTP, a quiet tenant's wait behind a noisy tenant's
 // backlog, and WebSocket fan-out latency. A command, not a test: misses are reported, not failed.
 import { mkdirSync, rmSync } from "node:fs";
-import { cpus, freemem, loadavg, release, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 // Not a dependency of the root package (only config and database are): imported by path.
 import { createRedis } from "../packages/cache/src/index.ts";
 import { installExitHandlers, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
-import {
-  type Part,
-  parseQueueArgs,
-  type QueueBenchOptions,
-  QueueUsageError,
-  queueUsage,
-} from "./lib/queue-args";
+import { type Part, parseQueueArgs, queueUsage } from "./lib/queue-args";
 import type { QueueBenchContext } from "./lib/queue-context";
 import { lockRun, openOwner, resetData } from "./lib/queue-db";
 import { type EmailResult, measureEmails } from "./lib/queue-emails";
@@ -23,31 +17,14 @@ import { type FairnessResult, measureFairness } from "./lib/queue-fairness";
 import { type FanoutResult, measureFanout } from "./lib/queue-fanout";
 import { type PrivateRedis, startPrivateRedis, workerDefaults } from "./lib/queue-procs";
 import { formatTable, ms, num, type Row } from "./lib/report";
+import { log, machine, readOptions, started } from "./lib/run";
 
 const TARGET_EMAILS_PER_SECOND = 1000;
 const TARGET_QUIET_P99_MS = 1000;
 const TARGET_FANOUT_P99_MS = 50;
 const DATABASE = "supportdesk_bench_queue";
 
-const started = Date.now();
 let keptOnFailure: string | undefined;
-const log = (line: string) => {
-  const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-  console.log(`[${s} s] ${line}`);
-};
-
-function machine() {
-  const cpu = cpus();
-  return {
-    cores: cpu.length,
-    cpuModel: cpu[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
-    os: `${process.platform} ${release()}`,
-    bun: Bun.version,
-    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
-  };
-}
 
 const envValue = (name: string) => {
   const value = process.env[name];
@@ -200,21 +177,8 @@ function fanoutRows(result: Outcome<FanoutResult> | undefined): Row[] {
 }
 
 async function main(): Promise<number> {
-  let options: QueueBenchOptions;
-  try {
-    const parsed = parseQueueArgs(process.argv.slice(2));
-    if (parsed === "help") {
-      console.log(queueUsage);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    if (error instanceof QueueUsageError) {
-      console.error(`bench:queue: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const options = readOptions("bench:queue", parseQueueArgs, queueUsage);
+  if (typeof options === "number") return options;
   installExitHandlers((signal) =>
     console.error(
       `\nbench:queue: ${signal}: stopping the children${keptOnFailure ? ` (logs: ${keptOnFailure})` : ""}`,

@@ -3,7 +3,7 @@
 // time to load every page by scrolling, and frame intervals while scrolling. A command, not a test:
 // the issue sets no numeric target, so it reports figures only.
 import { mkdirSync } from "node:fs";
-import { cpus, freemem, loadavg, release, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ConfigError, env, loadEnv, repoRoot } from "@supportdesk/config";
 import {
@@ -16,7 +16,8 @@ import {
 import { benchVariable } from "./lib/args";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
 import { formatTable, ms, num, type Row } from "./lib/report";
-import { parseWebArgs, type WebBenchOptions, WebUsageError, webUsage } from "./lib/web-args";
+import { log, machine, readOptions, started } from "./lib/run";
+import { parseWebArgs, webUsage } from "./lib/web-args";
 import {
   type Frames,
   installProbeIn,
@@ -30,25 +31,6 @@ import { type BundleReport, buildWeb, kib, measureBundle } from "./lib/web-bundl
 import { createTickets, registerTenant } from "./lib/web-data";
 
 const DATABASE = "supportdesk_bench_web";
-
-const started = Date.now();
-const log = (line: string) => {
-  const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-  console.log(`[${s} s] ${line}`);
-};
-
-function machine() {
-  const cpu = cpus();
-  return {
-    cores: cpu.length,
-    cpuModel: cpu[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
-    os: `${process.platform} ${release()}`,
-    bun: Bun.version,
-    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
-  };
-}
 
 /**
  * Points the harness's server at the bench database and Redis: it takes DATABASE_URL,
@@ -185,21 +167,8 @@ function scrollRows(loadAll: LoadAll, frames: Frames, tickets: number): Row[] {
 let stack: Stack | undefined;
 
 async function main(): Promise<number> {
-  let options: WebBenchOptions;
-  try {
-    const parsed = parseWebArgs(process.argv.slice(2));
-    if (parsed === "help") {
-      console.log(webUsage);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    if (error instanceof WebUsageError) {
-      console.error(`bench:web: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const options = readOptions("bench:web", parseWebArgs, webUsage);
+  if (typeof options === "number") return options;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       console.error(`\nbench:web: ${signal}: stopping the server and Chromium`);

@@ -101,29 +101,52 @@ export function parseInteger(
   return value;
 }
 
-/** Parses argv (without the runtime and script); "help" when help was asked for. */
-export function parseArgs(argv: string[]): BenchOptions | "help" {
-  const options: BenchOptions = { ...defaults };
+/**
+ * One command-line flag as the parsers see it: `flag` without any `=value`, `value()` its value
+ * (inline after `=`, else the next argument), `bare` when it came without `=`.
+ */
+export type Flag = { flag: string; arg: string; bare: boolean; value: () => string | undefined };
+
+/** Walks argv (`--name=value`, `--name value`, `--switch`); "help" as soon as -h/--help appears. */
+export function walkFlags(argv: string[], visit: (flag: Flag) => void): "help" | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "-h" || arg === "--help") return "help";
     const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const takeValue = () => (inline !== undefined ? inline : argv[++i]);
+    const split = arg.startsWith("--") && eq > 0;
+    const inline = split ? arg.slice(eq + 1) : undefined;
+    visit({
+      flag: split ? arg.slice(0, eq) : arg,
+      arg,
+      bare: !split,
+      value: () => (inline !== undefined ? inline : argv[++i]),
+    });
+  }
+  return undefined;
+}
+
+/** The error for a flag no parser knows. */
+export const unknownFlag = (arg: string) =>
+  new UsageError(`Unknown option "${arg}". Run with --help for the list.`);
+
+/** Parses argv (without the runtime and script); "help" when help was asked for. */
+export function parseArgs(argv: string[]): BenchOptions | "help" {
+  const options: BenchOptions = { ...defaults };
+  const help = walkFlags(argv, ({ flag, arg, bare, value }) => {
     const spec = intFlags[flag];
     if (spec) {
-      options[spec.key] = parseInteger(flag, takeValue(), spec.min, spec.max);
+      options[spec.key] = parseInteger(flag, value(), spec.min, spec.max);
     } else if (flag === "--growth-connections") {
-      options.growthConnections = parseInteger(flag, takeValue(), 1, 1000);
+      options.growthConnections = parseInteger(flag, value(), 1, 1000);
     } else if (flag === "--pool") {
-      options.pool = parseInteger(flag, takeValue(), 1, 500);
-    } else if (flag === "--no-growth" && inline === undefined) {
+      options.pool = parseInteger(flag, value(), 1, 500);
+    } else if (flag === "--no-growth" && bare) {
       options.skipGrowth = true;
     } else {
-      throw new UsageError(`Unknown option "${arg}". Run with --help for the list.`);
+      throw unknownFlag(arg);
     }
-  }
+  });
+  if (help) return help;
   if (!options.skipGrowth && options.growthSmall >= options.growthLarge) {
     throw new UsageError(
       `--growth-small (${options.growthSmall}) must be below --growth-large (${options.growthLarge}).`,

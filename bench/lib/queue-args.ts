@@ -1,6 +1,6 @@
 // Command-line flags of `bun bench/queue.ts`: parsed, validated, and explained when wrong.
 
-import { parseInteger, UsageError } from "./args";
+import { parseInteger, UsageError, unknownFlag, walkFlags } from "./args";
 
 export const PARTS = ["emails", "fairness", "fanout"] as const;
 export type Part = (typeof PARTS)[number];
@@ -96,13 +96,7 @@ function parseList(flag: string, raw: string | undefined): string[] {
 /** Parses argv (without the runtime and script); "help" when help was asked for. */
 export function parseQueueArgs(argv: string[]): QueueBenchOptions | "help" {
   const options: QueueBenchOptions = { ...queueDefaults, parts: [...queueDefaults.parts] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === "-h" || arg === "--help") return "help";
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const takeValue = () => (inline !== undefined ? inline : argv[++i]);
+  const help = walkFlags(argv, ({ flag, arg, value: takeValue }) => {
     const spec = intFlags[flag];
     if (spec) {
       options[spec.key] = parseInteger(flag, takeValue(), spec.min, spec.max);
@@ -125,8 +119,8 @@ export function parseQueueArgs(argv: string[]): QueueBenchOptions | "help" {
       }
       options.parts = PARTS.filter((part) => parts.includes(part));
     } else {
-      throw new UsageError(`Unknown option "${arg}". Run with --help for the list.`);
+      throw unknownFlag(arg);
     }
-  }
-  return options;
+  });
+  return help ?? options;
 }

@@ -1,6 +1,6 @@
 // Command-line flags of `bun bench/web.ts`: parsed, validated, and explained when wrong.
 
-import { parseInteger, UsageError } from "./args";
+import { parseInteger, UsageError, unknownFlag, walkFlags } from "./args";
 
 export type WebBenchOptions = {
   /** Measured inbox loads (after one warm-up load that is not counted). */
@@ -60,27 +60,17 @@ export const webDefaults: WebBenchOptions = {
 /** Parses argv (without the runtime and script); "help" when help was asked for. */
 export function parseWebArgs(argv: string[]): WebBenchOptions | "help" {
   const options: WebBenchOptions = { ...webDefaults };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === "-h" || arg === "--help") return "help";
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+  const help = walkFlags(argv, ({ flag, arg, bare, value }) => {
     const spec = intFlags[flag];
     if (spec) {
-      options[spec.key] = parseInteger(
-        flag,
-        inline !== undefined ? inline : argv[++i],
-        spec.min,
-        spec.max,
-      );
-    } else if (flag === "--no-build" && inline === undefined) {
+      options[spec.key] = parseInteger(flag, value(), spec.min, spec.max);
+    } else if (flag === "--no-build" && bare) {
       options.build = false;
-    } else if (flag === "--no-scroll" && inline === undefined) {
+    } else if (flag === "--no-scroll" && bare) {
       options.scroll = false;
     } else {
-      throw new UsageError(`Unknown option "${arg}". Run with --help for the list.`);
+      throw unknownFlag(arg);
     }
-  }
-  return options;
+  });
+  return help ?? options;
 }
