@@ -76,10 +76,23 @@ export async function switchTenant(db: Database, sessionId: string, tenantId: st
     .where(eq(sessions.id, sessionId));
 }
 
+type Branding = NonNullable<TenantSettings["branding"]>;
+
 export type TenantUpdate = {
   name?: string | undefined;
-  branding?: TenantSettings["branding"] | undefined;
+  /** A field set to null is cleared (back to the platform's default); one left out is kept. */
+  branding?: { [K in keyof Branding]?: Branding[K] | null } | undefined;
 };
+
+/** The branding after an update: given fields replace, null ones go. */
+export function mergeBranding(
+  current: Branding | undefined,
+  patch: TenantUpdate["branding"],
+): Branding {
+  const merged: Record<string, string | null | undefined> = { ...current, ...patch };
+  for (const key of Object.keys(merged)) if (merged[key] == null) delete merged[key];
+  return merged as Branding;
+}
 
 /** Updates name and branding (admins). */
 export async function updateTenant(scope: TenantScope, input: TenantUpdate) {
@@ -89,7 +102,7 @@ export async function updateTenant(scope: TenantScope, input: TenantUpdate) {
     .where(eq(tenants.id, scope.tenantId));
   if (!current) throw notFound("Tenant");
   const settings: TenantSettings = input.branding
-    ? { ...current.settings, branding: { ...current.settings.branding, ...input.branding } }
+    ? { ...current.settings, branding: mergeBranding(current.settings.branding, input.branding) }
     : current.settings;
   await scope.tx
     .update(tenants)

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { forgetSessions } from "../cache";
 import { type Context, REFRESH_COOKIE } from "../context";
 import { authRateLimitedProcedure, publicProcedure, router, userProcedure } from "../trpc";
-import { email, id, password, personName, slug, token } from "./schemas";
+import { email, id, organisationName, password, personName, slug, token } from "./schemas";
 
 /**
  * "cookie" (the default, for browsers): the refresh token is set as an httpOnly, SameSite=Strict
@@ -56,7 +56,7 @@ export const authRouter = router({
           .string()
           .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: "must be a language tag like en or pt-BR" })
           .optional(),
-        tenantName: z.string().trim().min(1).max(100).optional(),
+        tenantName: organisationName.optional(),
         tenantSlug: slug.optional(),
         tokenDelivery: delivery,
       }),

@@ -7,6 +7,7 @@ export const password = z
   .min(8, { error: "must be at least 8 characters" })
   .max(256, { error: "must be at most 256 characters" });
 export const personName = z.string().trim().min(1, { error: "is required" }).max(100);
+export const organisationName = z.string().trim().min(1, { error: "is required" }).max(100);
 export const id = z.uuid({ error: "must be a UUID" });
 export const slug = z.string().trim().toLowerCase().min(1).max(63);
 export const role = z.enum(["owner", "admin", "member", "viewer"]);

@@ -130,6 +130,28 @@ describe("tenants", () => {
     expect(await codeOf(member.here.tenants.update({ name: "Nope" }))).toBe("FORBIDDEN");
   });
 
+  test("branding: a field left out is kept, null clears it; an empty name is refused by name", async () => {
+    const { owner } = await team();
+    await owner.here.tenants.update({
+      branding: { logoUrl: "https://cdn.example.com/logo.png", primaryColor: "#112233" },
+    });
+    await owner.here.tenants.update({ branding: { displayName: "Acme Help" } });
+    expect((await owner.here.tenants.current()).settings.branding).toEqual({
+      logoUrl: "https://cdn.example.com/logo.png",
+      primaryColor: "#112233",
+      displayName: "Acme Help",
+    });
+    await owner.here.tenants.update({ branding: { logoUrl: null } });
+    expect((await owner.here.tenants.current()).settings.branding).toEqual({
+      primaryColor: "#112233",
+      displayName: "Acme Help",
+    });
+    const empty = await owner.here.tenants.update({ name: "  " }).catch((e) => e);
+    expect(empty.code).toBe("BAD_REQUEST");
+    // (createCaller: the raw issue; over HTTP the formatter makes it "name: is required")
+    expect(empty.cause?.issues?.[0]).toMatchObject({ path: ["name"], message: "is required" });
+  });
+
   test("only an owner deletes, typing the slug to confirm; the tenant is then gone for everyone", async () => {
     const { owner, tenant, join } = await team();
     const admin = await join("admin");

@@ -6,7 +6,7 @@ import { findTenant, forgetMembership, forgetSessions, forgetTenant, memberRole 
 import type { TenantContext } from "../context";
 import { tenantNotFound } from "../middlewares/tenant";
 import { publicProcedure, requireRole, router, tenantProcedure, userProcedure } from "../trpc";
-import { id, role, slug } from "./schemas";
+import { id, organisationName, role, slug } from "./schemas";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a colour like #1a2b3c" });
 
@@ -46,7 +46,7 @@ export const tenantsRouter = router({
     .query(({ ctx, input }) => tenants.checkSlugAvailability(ctx.deps.db, input.slug)),
 
   create: userProcedure
-    .input(z.object({ name: z.string().trim().min(1).max(100), slug }))
+    .input(z.object({ name: organisationName, slug }))
     .mutation(({ ctx, input }) =>
       tenants.createOwnedTenant(
         ctx.deps.db,
@@ -81,14 +81,16 @@ export const tenantsRouter = router({
   update: requireRole("admin")
     .input(
       z.object({
-        name: z.string().trim().min(1).max(100).optional(),
+        name: organisationName.optional(),
+        // null clears a field (back to the platform's look); leaving it out keeps it.
         branding: z
           .object({
-            displayName: z.string().trim().max(100).optional(),
-            primaryColor: hexColor.optional(),
+            displayName: z.string().trim().max(100).nullable().optional(),
+            primaryColor: hexColor.nullable().optional(),
             logoUrl: z
               .url({ protocol: /^https$/, error: "must be an https:// URL" })
               .max(2000)
+              .nullable()
               .optional(),
           })
           .strict()

@@ -78,7 +78,11 @@ export function InvitePage() {
 
   return (
     <AuthPage
-      title={`Join ${invite.tenantName}`}
+      title={
+        invite.status === "pending"
+          ? `Join ${invite.tenantName}`
+          : "This invitation is no longer valid"
+      }
       intro={
         <p>
           {invite.inviterName} invited you to join <strong>{invite.tenantName}</strong> as{" "}

@@ -214,7 +214,7 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
           {apiKey.name}
         </th>
         <td data-label="Prefix">
-          <code>{apiKey.prefix}…</code>
+          <code>sdk_{apiKey.prefix}_…</code>
         </td>
         <td data-label="Role">{ROLE_LABEL[apiKey.role]}</td>
         <td data-label="Last used">

@@ -6,6 +6,9 @@ import { Ago, InlineError, PageHeader } from "./shared";
 
 const PAGE = 50;
 
+/** A short label for an id: its end (ids are UUIDv7, whose first digits are only a timestamp). */
+const shortId = (id: string) => id.slice(-8);
+
 export function AuditPage() {
   const trpc = useTRPC();
   const members = useQuery(trpc.tenants.members.list.queryOptions());
@@ -22,9 +25,9 @@ export function AuditPage() {
   const names = new Map(members.data?.map((m) => [m.userId, m.name]) ?? []);
   const actorOf = (row: { actorUserId: string | null; actorApiKeyId: string | null }) =>
     row.actorUserId
-      ? (names.get(row.actorUserId) ?? `Former member (${row.actorUserId.slice(0, 8)})`)
+      ? (names.get(row.actorUserId) ?? `Former member (${shortId(row.actorUserId)})`)
       : row.actorApiKeyId
-        ? `API key ${row.actorApiKeyId.slice(0, 8)}`
+        ? `API key ${shortId(row.actorApiKeyId)}`
         : "System";
   const rows = audit.data?.pages.flatMap((page) => page.data) ?? [];
   return (
@@ -68,7 +71,7 @@ export function AuditPage() {
                           {row.targetId ? (
                             <span className="sd-muted" title={row.targetId}>
                               {" "}
-                              {names.get(row.targetId) ?? row.targetId.slice(0, 8)}
+                              {names.get(row.targetId) ?? shortId(row.targetId)}
                             </span>
                           ) : null}
                         </>

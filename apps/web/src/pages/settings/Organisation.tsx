@@ -45,6 +45,7 @@ function OrganisationForm({ initial }: { initial: Form }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState(initial);
   const [saved, setSaved] = useState(false);
+  const [nameMissing, setNameMissing] = useState(false);
   const update = useMutation(
     trpc.tenants.update.mutationOptions({
       onSuccess: (tenant) => {
@@ -71,12 +72,16 @@ function OrganisationForm({ initial }: { initial: Form }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Said here at once, without a round trip (the server says "name: is required" too).
+    setNameMissing(!form.name.trim());
+    if (!form.name.trim()) return;
     update.mutate({
       name: form.name,
       branding: {
-        displayName: form.displayName,
+        // Emptied fields are cleared (null), back to the platform's defaults.
+        displayName: form.displayName.trim() || null,
         primaryColor: form.primaryColor,
-        ...(form.logoUrl.trim() ? { logoUrl: form.logoUrl.trim() } : {}),
+        logoUrl: form.logoUrl.trim() || null,
       },
     });
   };
@@ -88,7 +93,7 @@ function OrganisationForm({ initial }: { initial: Form }) {
         onChange={set("name")}
         required
         maxLength={100}
-        error={fieldError("name")}
+        error={nameMissing ? "Enter the organisation's name." : fieldError("name")}
       />
       <Field
         label="Display name"
