@@ -1,5 +1,10 @@
 // Small shared UI pieces: consistent buttons, fields, states. Styling lives in styles.css.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import type {
+  ButtonHTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+} from "react";
 import { useId } from "react";
 
 export function Button({
@@ -23,16 +28,20 @@ export function Button({
   );
 }
 
-/** A labelled input with its hint and error, wired for screen readers. */
-export function Field({
+type FieldProps = { label: string; hint?: ReactNode; error?: string | null };
+
+/** Label, hint and error around one control, wired for screen readers (`aria-describedby`). */
+function FieldFrame({
   label,
   hint,
   error,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
+  control,
+}: FieldProps & {
+  control: (aria: {
+    id: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }) => ReactNode;
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
@@ -41,12 +50,11 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {control({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {hint ? (
         <div className="hint" id={`${id}-hint`}>
           {hint}
@@ -58,6 +66,45 @@ export function Field({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error, wired for screen readers. */
+export function Field({
+  label,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <input {...aria} {...input} />}
+    />
+  );
+}
+
+/** A labelled `<select>`, the same as Field. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <select {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

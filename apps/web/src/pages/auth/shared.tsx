@@ -6,6 +6,7 @@ import { type ReactNode, type RefObject, useEffect, useRef, useState } from "rea
 import { Link } from "react-router";
 import { restoreSession, type Session, type TenantMembership } from "../../lib/session";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
+import { useDebounced } from "../../lib/use-debounced";
 import { useSession } from "../../lib/use-session";
 import { Field } from "../../ui";
 import "./auth.css";
@@ -168,15 +169,6 @@ export function slugify(name: string): string {
     .replace(/^[^a-z]+/, "")
     .slice(0, 63)
     .replace(/-+$/, "");
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export type SlugCheck =

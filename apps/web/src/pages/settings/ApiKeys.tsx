@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { Badge, Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
+import { Badge, Button, EmptyState, ErrorState, Field, SelectField, Spinner } from "../../ui";
 import {
   Ago,
   ConfirmButton,
@@ -10,7 +10,6 @@ import {
   messageFor,
   PageHeader,
   ROLE_LABEL,
-  SelectField,
   When,
 } from "./shared";
 

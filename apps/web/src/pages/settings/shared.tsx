@@ -1,6 +1,6 @@
 // Pieces the settings screens share: dates, a labelled select, a two-step confirm, a page header.
-import type { ReactNode, SelectHTMLAttributes } from "react";
-import { useId, useState } from "react";
+import type { ReactNode } from "react";
+import { useState } from "react";
 import { Button } from "../../ui";
 
 export type Role = "owner" | "admin" | "member" | "viewer";
@@ -64,47 +64,6 @@ export function Ago({ value }: { value: string | Date | null | undefined }) {
     <time dateTime={date.toISOString()} title={dateTimeFormat.format(date)}>
       {fromNow(date)}
     </time>
-  );
-}
-
-/** A labelled <select> styled like Field. */
-export function SelectField({
-  label,
-  hint,
-  error,
-  children,
-  ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
   );
 }
 

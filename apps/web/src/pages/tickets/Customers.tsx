@@ -3,9 +3,10 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
+import { useDebounced } from "../../lib/use-debounced";
 import { useCan, useCurrentTenant } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
-import { isNotFound, StatusBadge, Time, useDebounced } from "./shared";
+import { isNotFound, StatusBadge, Time } from "./shared";
 
 function NewCustomerPanel({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();

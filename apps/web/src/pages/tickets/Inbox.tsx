@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
+import { useDebounced } from "../../lib/use-debounced";
 import { useCan, useCurrentTenant, useSession } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState } from "../../ui";
 import {
@@ -26,7 +27,6 @@ import {
   StatusBadge,
   type TicketRow,
   Time,
-  useDebounced,
 } from "./shared";
 
 const PER_PAGE = 50;

@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
+import { useDebounced } from "../../lib/use-debounced";
 import { Button, Field } from "../../ui";
-import { type CustomerRow, label, PRIORITIES, type Priority, useDebounced } from "./shared";
+import { type CustomerRow, label, PRIORITIES, type Priority } from "./shared";
 
 function CustomerPicker({
   value,

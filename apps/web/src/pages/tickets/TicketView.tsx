@@ -4,14 +4,13 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { Link, useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan, useCurrentTenant } from "../../lib/use-session";
-import { Button, EmptyState, ErrorState, Spinner } from "../../ui";
+import { Button, EmptyState, ErrorState, SelectField, Spinner } from "../../ui";
 import {
   absoluteTime,
   isNotFound,
   label,
   PRIORITIES,
   PriorityLabel,
-  SelectField,
   STATUSES,
   StatusBadge,
   type ThreadMessage,
@@ -196,7 +195,7 @@ function Properties({ ticket }: { ticket: TicketDetail }) {
       <SelectField
         label="Status"
         value={ticket.status}
-        onChange={(v) => change({ status: v as Changes["status"] })}
+        onChange={(event) => change({ status: event.target.value as Changes["status"] })}
       >
         {STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -207,7 +206,7 @@ function Properties({ ticket }: { ticket: TicketDetail }) {
       <SelectField
         label="Priority"
         value={ticket.priority}
-        onChange={(v) => change({ priority: v as Changes["priority"] })}
+        onChange={(event) => change({ priority: event.target.value as Changes["priority"] })}
       >
         {PRIORITIES.map((p) => (
           <option key={p} value={p}>
@@ -218,7 +217,7 @@ function Properties({ ticket }: { ticket: TicketDetail }) {
       <SelectField
         label="Assignee"
         value={ticket.assigneeId ?? ""}
-        onChange={(v) => change({ assigneeId: v || null })}
+        onChange={(event) => change({ assigneeId: event.target.value || null })}
         disabled={members.isPending}
       >
         <option value="">Unassigned</option>

@@ -3,7 +3,6 @@ import type { AppRouter } from "@supportdesk/trpc";
 import type { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
-import { type ReactNode, useEffect, useId, useState } from "react";
 import { Badge } from "../../ui";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -66,53 +65,6 @@ export function Time({ value }: { value: string | Date }) {
     <time dateTime={date.toISOString()} title={absoluteTime(date)}>
       {relativeTime(date)}
     </time>
-  );
-}
-
-export function useDebounced<T>(value: T, ms = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
-/** A labelled `<select>` in the same style as ui/Field. */
-export function SelectField({
-  label: text,
-  value,
-  onChange,
-  children,
-  disabled,
-  hint,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-  disabled?: boolean;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{text}</label>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {children}
-      </select>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-    </div>
   );
 }
 
