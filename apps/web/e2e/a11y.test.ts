@@ -1,0 +1,187 @@
+// Accessibility of the main screens, checked by axe-core (WCAG 2.1 A and AA rules) in Chromium on
+// the built app: sign-in, sign-up, the inbox, a ticket, the new-ticket dialog, settings pages,
+// the notifications list and the account page. A violation fails with what it is and where.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createRequire } from "node:module";
+import {
+  type BrowserContext,
+  must,
+  PASSWORD,
+  type Page,
+  type Stack,
+  signInThroughApi,
+  startStack,
+  unique,
+} from "./harness";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const STEP_MS = 60_000;
+
+type Violation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
+let stack: Stack;
+let context: BrowserContext;
+const slug = `e2e-a11y-${unique("")}`;
+const email = `e2e-a11y-${unique("")}@example.test`;
+let ticketId = "";
+
+beforeAll(async () => {
+  stack = await startStack({ worker: false });
+  const registered = must(
+    await stack.call<{ accessToken: string }>("mutation", "auth.register", {
+      email,
+      password: PASSWORD,
+      name: "Ally Tester",
+      tenantName: "Ally Org",
+      tenantSlug: slug,
+      tokenDelivery: "body",
+    }),
+    "auth.register",
+  );
+  const token = registered.accessToken;
+  const created = must(
+    await stack.call<{ id: string }>(
+      "mutation",
+      "tickets.create",
+      { subject: "Screen reader cannot open the menu", body: "It skips the button." },
+      { token, slug },
+    ),
+    "tickets.create",
+  );
+  ticketId = created.id;
+  must(
+    await stack.call(
+      "mutation",
+      "tickets.addMessage",
+      { ticketId, body: "Looking into it.", internal: true },
+      { token, slug },
+    ),
+    "tickets.addMessage",
+  );
+  context = await stack.newContext();
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** axe's WCAG 2.1 A/AA violations on the page as it is now. */
+async function violations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })) as { violations: Violation[] };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+function describeViolations(found: Violation[]): string {
+  return found
+    .map(
+      (v) =>
+        `${v.impact ?? "?"} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map(
+            (n) => `    at ${n.target.join(" ")}\n      ${n.failureSummary?.split("\n").join(" ")}`,
+          )
+          .join("\n")}`,
+    )
+    .join("\n");
+}
+
+async function check(page: Page, name: string) {
+  await page.waitForLoadState("networkidle").catch(() => {});
+  const found = await violations(page);
+  await stack.screenshot(page, `3x-a11y-${name}`);
+  expect(describeViolations(found)).toBe("");
+}
+
+async function visit(path: string, ready: (page: Page) => Promise<unknown>, name: string) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    await page.goto(path);
+    await ready(page);
+    await check(page, name);
+  } finally {
+    await page.close();
+  }
+}
+
+describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
+  test(
+    "sign-in and sign-up",
+    async () => {
+      await visit("/login", (p) => p.getByRole("button", { name: "Sign in" }).waitFor(), "login");
+      await visit(
+        "/signup",
+        (p) => p.getByRole("button", { name: "Create account" }).waitFor(),
+        "signup",
+      );
+    },
+    STEP_MS,
+  );
+
+  test(
+    "the inbox, a ticket with an internal note, and the new-ticket dialog",
+    async () => {
+      await signInThroughApi(context, email);
+      await visit(
+        `/t/${slug}/tickets`,
+        (p) => p.getByRole("link", { name: "Screen reader cannot open the menu" }).waitFor(),
+        "inbox",
+      );
+      await visit(
+        `/t/${slug}/tickets/${ticketId}`,
+        (p) => p.getByText("Looking into it.").waitFor(),
+        "ticket",
+      );
+      const page = await context.newPage();
+      try {
+        await page.goto(`/t/${slug}/tickets`);
+        await page.getByRole("button", { name: "New ticket" }).click();
+        await page.getByLabel("Subject", { exact: true }).waitFor();
+        await check(page, "new-ticket");
+      } finally {
+        await page.close();
+      }
+    },
+    STEP_MS,
+  );
+
+  test(
+    "settings, notifications and account",
+    async () => {
+      await signInThroughApi(context, email);
+      for (const [path, heading] of [
+        ["settings/organisation", "Organisation"],
+        ["settings/members", "Members"],
+        ["settings/invitations", "Invitations"],
+        ["settings/api-keys", "API keys"],
+        ["settings/audit", "Audit log"],
+        ["notifications", "Notifications"],
+      ] as const) {
+        await visit(
+          `/t/${slug}/${path}`,
+          (p) => p.getByRole("heading", { name: heading, exact: true }).first().waitFor(),
+          path.replace("/", "-"),
+        );
+      }
+      await visit("/account", (p) => p.getByLabel("Name", { exact: true }).waitFor(), "account");
+    },
+    STEP_MS,
+  );
+});
