@@ -1,5 +1,5 @@
 // Accessibility of the main screens, checked by axe-core (WCAG 2.1 A and AA rules) in Chromium on
-// the built app: sign-in, sign-up, the inbox, a ticket, the new-ticket dialog, settings pages,
+// the built app: sign-in, sign-up, the inbox, a ticket, customers, the new-ticket dialog, settings,
 // the notifications list and the account page. A violation fails with what it is and where.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createRequire } from "node:module";
@@ -29,6 +29,7 @@ let context: BrowserContext;
 const slug = `e2e-a11y-${unique("")}`;
 const email = `e2e-a11y-${unique("")}@example.test`;
 let ticketId = "";
+let customerId = "";
 
 beforeAll(async () => {
   stack = await startStack({ worker: false });
@@ -63,6 +64,16 @@ beforeAll(async () => {
     ),
     "tickets.addMessage",
   );
+  const customer = must(
+    await stack.call<{ id: string }>(
+      "mutation",
+      "customers.create",
+      { email: `e2e-a11y-customer-${unique("")}@example.test`, name: "Casey Customer" },
+      { token, slug },
+    ),
+    "customers.create",
+  );
+  customerId = customer.id;
   context = await stack.newContext();
 }, 60_000);
 
@@ -136,7 +147,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
   );
 
   test(
-    "the inbox, a ticket with an internal note, and the new-ticket dialog",
+    "the inbox, a ticket with an internal note, customers, and the new-ticket dialog",
     async () => {
       await signInThroughApi(context, email);
       await visit(
@@ -148,6 +159,16 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         `/t/${slug}/tickets/${ticketId}`,
         (p) => p.getByText("Looking into it.").waitFor(),
         "ticket",
+      );
+      await visit(
+        `/t/${slug}/customers`,
+        (p) => p.getByRole("link", { name: "Casey Customer" }).waitFor(),
+        "customers",
+      );
+      await visit(
+        `/t/${slug}/customers/${customerId}`,
+        (p) => p.getByRole("heading", { name: "Casey Customer" }).waitFor(),
+        "customer",
       );
       const page = await context.newPage();
       try {
