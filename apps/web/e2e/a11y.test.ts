@@ -64,6 +64,17 @@ beforeAll(async () => {
     ),
     "tickets.addMessage",
   );
+  for (const subject of ["Second: invoice missing", "Third: password reset loop"]) {
+    must(
+      await stack.call(
+        "mutation",
+        "tickets.create",
+        { subject, body: "Details." },
+        { token, slug },
+      ),
+      "tickets.create",
+    );
+  }
   const customer = must(
     await stack.call<{ id: string }>(
       "mutation",
@@ -202,6 +213,43 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         );
       }
       await visit("/account", (p) => p.getByLabel("Name", { exact: true }).waitFor(), "account");
+    },
+    STEP_MS,
+  );
+
+  test(
+    "keyboard: Tab reaches the inbox's rows, arrows move between them, Enter opens one",
+    async () => {
+      await signInThroughApi(context, email);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      try {
+        await page.goto(`/t/${slug}/tickets`);
+        // Newest first: the third ticket, then the second, then the first.
+        const newest = page.getByRole("link", { name: "Third: password reset loop" });
+        await newest.waitFor();
+        // Only one row is in the tab order (a roving tabindex): Tab from the last filter lands on it.
+        const tabbable = await page.locator(".ticket-list a[tabindex='0']").count();
+        expect(tabbable).toBe(1);
+        await page.getByLabel("Assignee", { exact: true }).focus();
+        await page.keyboard.press("Tab");
+        await page.waitForFunction(() => document.activeElement?.textContent?.includes("Third:"));
+        await page.keyboard.press("ArrowDown");
+        await page.waitForFunction(() => document.activeElement?.textContent?.includes("Second:"));
+        await page.keyboard.press("End");
+        await page.waitForFunction(() =>
+          document.activeElement?.textContent?.includes("Screen reader cannot open the menu"),
+        );
+        await page.keyboard.press("Home");
+        await page.waitForFunction(() => document.activeElement?.textContent?.includes("Third:"));
+        await page.keyboard.press("Enter");
+        await page.getByRole("heading", { name: /Third: password reset loop/ }).waitFor();
+        expect(new URL(page.url()).pathname).toMatch(
+          new RegExp(`^/t/${slug}/tickets/[0-9a-f-]{36}$`),
+        );
+      } finally {
+        await page.close();
+      }
     },
     STEP_MS,
   );
