@@ -1,7 +1,7 @@
 // Connections and the one door to tenant data: `withTenant` opens a transaction bound to a tenant.
-import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { type ExtractTablesWithRelations, is, sql } from "drizzle-orm";
 import type { PgDatabase, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
+import { drizzle, type PostgresJsQueryResultHKT, PostgresJsSession } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { TenantContextError } from "./errors";
 import * as schema from "./schema";
@@ -58,6 +58,15 @@ export async function bindTenant(tx: Executor, tenantId: string): Promise<void> 
   await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
 }
 
+/** The postgres.js handle of a Drizzle transaction (its session's client). */
+function transactionSql(tx: TenantDb): postgres.Sql {
+  const session = tx._.session;
+  if (!is(session, PostgresJsSession)) {
+    throw new Error("withTenant expects a postgres.js Drizzle session");
+  }
+  return session.client;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True when `value` is a UUID in canonical text form. */
@@ -87,8 +96,12 @@ export function createDatabase(options: DatabaseOptions): Database {
       return platform.transaction(async (tx) => {
         // Not awaited before `fn` starts: postgres.js pipelines it ahead of fn's first query on
         // the transaction's connection, saving a round trip. If it fails, the transaction is
-        // aborted, so no query of `fn` can run without the tenant set.
-        const context = tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+        // aborted, so no query of `fn` can run without the tenant set. It goes through the
+        // transaction's own postgres.js handle (Drizzle's `execute` would send an unnamed
+        // statement, which postgres.js describes in a round trip of its own before running it,
+        // holding back the pipeline): as a named prepared statement, after its first use on a
+        // connection it is sent as Bind/Execute only, in one write with fn's first query.
+        const context = transactionSql(tx)`select set_config('app.tenant_id', ${tenantId}, true)`;
         const settled = context.then(
           () => undefined,
           (error: unknown) => error,

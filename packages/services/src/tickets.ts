@@ -61,7 +61,7 @@ export async function listTickets(
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const q = input.q?.trim();
   const number = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : undefined;
-  const rows = await scope.tx
+  const query = scope.tx
     .select({
       ...ticketColumns,
       assigneeName: users.name,
@@ -97,6 +97,13 @@ export async function listTickets(
     )
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .limit(input.perPage + 1);
+  // The inbox's own views (next pages, a status tab) run as a server-side prepared statement, so
+  // PostgreSQL plans them once per connection instead of on every request (and postgres.js sends
+  // them in one write with the tenant context). Only these few shapes (cursor or not × 0–4
+  // statuses): one per combination of the other filters would grow every connection's cache.
+  const inboxView =
+    !input.priority?.length && !input.assignee && !input.customerId && !input.tag && !q;
+  const rows = await (inboxView ? query.prepare("tickets_list").execute() : query);
   return toPage(rows, input.perPage, scope.tenantId, input.cursor);
 }
 

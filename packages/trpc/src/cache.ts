@@ -124,10 +124,12 @@ export async function memberRole(
   deps: TrpcDeps,
   tenantId: string,
   userId: string,
+  /** This key's cache read, when the caller started it earlier (`cachedMemberRole`). */
+  cachedRead?: Promise<TenantRole | null | undefined>,
 ): Promise<TenantRole | undefined> {
   const cache = tenantCache(deps.redis, tenantId, { onError: onError(deps) });
   const key = `member:${userId}`;
-  const cached = await cache.get<TenantRole | null>(key);
+  const cached = await (cachedRead ?? cache.get<TenantRole | null>(key));
   if (cached !== undefined) return cached ?? undefined;
   const [row] = await deps.db.platform
     .select({ role: userTenantRoles.role })
@@ -135,6 +137,21 @@ export async function memberRole(
     .where(and(eq(userTenantRoles.tenantId, tenantId), eq(userTenantRoles.userId, userId)));
   await cache.set(key, row?.role ?? null, row ? ROLE_TTL : NON_MEMBER_TTL);
   return row?.role;
+}
+
+/**
+ * Only the cache read of `memberRole` (null: cached non-member; undefined: a miss, or Redis
+ * unavailable), to start it alongside other lookups. Never queries the database nor writes the
+ * cache: the caller hands the promise to `memberRole` once the tenant is known to exist.
+ */
+export function cachedMemberRole(
+  deps: TrpcDeps,
+  tenantId: string,
+  userId: string,
+): Promise<TenantRole | null | undefined> {
+  return tenantCache(deps.redis, tenantId, { onError: onError(deps) }).get<TenantRole | null>(
+    `member:${userId}`,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { t } from "./init";
 import { authed } from "./middlewares/authed";
 import { rateLimitAuth } from "./middlewares/rate-limit";
 import { requireRoleMiddleware } from "./middlewares/role";
-import { tenant } from "./middlewares/tenant";
+import { authedForTenant, tenant } from "./middlewares/tenant";
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
@@ -52,7 +52,7 @@ export const userProcedure = authedProcedure.use(function userOnly({ ctx, next }
   return next({ ctx: { principal: ctx.principal } });
 });
 /** A member of the request's tenant (or a key bound to it); ctx gets tenant, role, db, run. */
-export const tenantProcedure = authedProcedure.use(tenant);
+export const tenantProcedure = publicProcedure.use(authedForTenant).use(tenant);
 
 /**
  * A tenant procedure for `role` or above (viewer < member < admin < owner).

@@ -1,10 +1,11 @@
 // Tenant resolution (tenancy.md): a hint only names a tenant; membership or the API key decides.
-import { RESERVED_SLUGS, type TenantRole } from "@supportdesk/database";
+import { isUuid, RESERVED_SLUGS, type TenantRole } from "@supportdesk/database";
 import type { Actor, TenantScope } from "@supportdesk/services";
 import { TRPCError } from "@trpc/server";
-import { findTenant, memberRole, sessionState } from "../cache";
-import type { Context, Principal, TenantContext, TenantSummary } from "../context";
+import { cachedMemberRole, findTenant, memberRole, sessionState } from "../cache";
+import type { Context, Principal, TenantContext, TenantHints, TenantSummary } from "../context";
 import { middleware } from "../init";
+import { authenticate } from "./authed";
 import { enforceTenantRateLimit } from "./rate-limit";
 
 /** One answer for unknown, suspended and not-yours: nothing is revealed about other tenants. */
@@ -14,18 +15,48 @@ export const tenantNotFound = () =>
 /** What named the tenant: an explicit hint (path, header) or one the request carries implicitly. */
 type Named = { by: "explicit" | "host" | "session" | "dev"; tenant: TenantSummary | undefined };
 
+/** The lookup an explicit hint asks for (path segment, then headers), if the request has one. */
+function explicitHint(hints: TenantHints): { id: string } | { slug: string } | undefined {
+  if (hints.pathSlug) return { slug: hints.pathSlug };
+  if (hints.headerId) return { id: hints.headerId };
+  if (hints.headerSlug) return { slug: hints.headerSlug };
+  return undefined;
+}
+
+/**
+ * Cache reads started while the session is read (one Redis round trip instead of three): the
+ * tenant an explicit hint names and, when the hint is an id, the caller's cached role in it. They
+ * only read; nothing is decided until authentication has passed, and the role read is used only
+ * for that same tenant once it is found (a miss still goes to the database then, as before).
+ */
+type Prefetched = {
+  tenant: Promise<TenantSummary | undefined>;
+  role?: { tenantId: string; cached: Promise<TenantRole | null | undefined> };
+};
+
+function prefetch(ctx: Context, userId: string): Prefetched | undefined {
+  const by = explicitHint(ctx.request.tenantHints);
+  if (!by) return undefined;
+  const tenant = findTenant(ctx.deps, by);
+  // Dropped unawaited when authentication fails; awaited (and so reported) otherwise.
+  tenant.catch(() => {});
+  if (!("id" in by) || !isUuid(by.id)) return { tenant };
+  const tenantId = by.id.toLowerCase();
+  return { tenant, role: { tenantId, cached: cachedMemberRole(ctx.deps, tenantId, userId) } };
+}
+
+type AuthedContext = Context & { principal: Principal; prefetched?: Prefetched | undefined };
+
 /** The tenant the request names, in the contract's order; "none" when it names none. */
-async function namedTenant(ctx: Context, principal: Principal): Promise<Named | "none"> {
+async function namedTenant(ctx: AuthedContext, principal: Principal): Promise<Named | "none"> {
   const hints = ctx.request.tenantHints;
   const { deps } = ctx;
   const { nodeEnv } = deps.settings;
   const platformDomain = deps.settings.platformDomain.replace(/:\d+$/, "");
-  if (hints.pathSlug)
-    return { by: "explicit", tenant: await findTenant(deps, { slug: hints.pathSlug }) };
-  if (hints.headerId)
-    return { by: "explicit", tenant: await findTenant(deps, { id: hints.headerId }) };
-  if (hints.headerSlug)
-    return { by: "explicit", tenant: await findTenant(deps, { slug: hints.headerSlug }) };
+  const explicit = explicitHint(hints);
+  if (explicit) {
+    return { by: "explicit", tenant: await (ctx.prefetched?.tenant ?? findTenant(deps, explicit)) };
+  }
   const host = hints.host?.replace(/:\d+$/, "");
   if (host?.endsWith(`.${platformDomain}`)) {
     const sub = host.slice(0, -platformDomain.length - 1);
@@ -51,7 +82,7 @@ async function namedTenant(ctx: Context, principal: Principal): Promise<Named | 
 }
 
 async function resolve(
-  ctx: Context,
+  ctx: AuthedContext,
   principal: Principal,
 ): Promise<{ tenant: TenantSummary; role: TenantRole }> {
   if (principal.type === "apiKey") {
@@ -72,14 +103,33 @@ async function resolve(
   }
   const { tenant } = named;
   if (!tenant || tenant.status === "suspended") throw tenantNotFound();
-  const role = await memberRole(ctx.deps, tenant.id, principal.userId);
+  const early = ctx.prefetched?.role;
+  const role = await memberRole(
+    ctx.deps,
+    tenant.id,
+    principal.userId,
+    early && early.tenantId === tenant.id.toLowerCase() ? early.cached : undefined,
+  );
   if (!role) throw tenantNotFound();
   return { tenant, role };
 }
 
+/**
+ * Authentication for tenant procedures: `authed`, plus the tenant lookups of `prefetch` started
+ * as soon as the access token has verified, so they run alongside the session read.
+ */
+export const authedForTenant = middleware(async function authedForTenant({ ctx, next }) {
+  let prefetched: Prefetched | undefined;
+  const principal = await authenticate(ctx, (userId) => {
+    prefetched = prefetch(ctx, userId);
+  });
+  return next({ ctx: { principal, prefetched } });
+});
+
 export const tenant = middleware(async function tenant({ ctx, next }) {
-  const principal = (ctx as Context & { principal: Principal }).principal;
-  const resolved = await resolve(ctx, principal);
+  const authedCtx = ctx as AuthedContext;
+  const { principal } = authedCtx;
+  const resolved = await resolve(authedCtx, principal);
   await enforceTenantRateLimit(ctx, resolved.tenant);
   const actor: Actor = {
     userId: principal.type === "user" ? principal.userId : null,
