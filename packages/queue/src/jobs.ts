@@ -72,6 +72,8 @@ export const ticketEventJob = defineTenantJob("notification", "ticket.event", {
   messageId: z.uuid().optional(),
   /** With kind "updated": the fields that changed, with their new values. */
   changes: z.record(z.string(), z.unknown()).optional(),
+  /** With kind "updated" when the assignee changed: who had the ticket before (null: nobody). */
+  previousAssigneeId: z.uuid().nullable().optional(),
 });
 
 /** Emails the ticket's customer that their ticket was opened (#number, subject). */

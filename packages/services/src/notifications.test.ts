@@ -187,11 +187,35 @@ describe("handleTicketEvent", () => {
     expect(notified(updated)).toEqual({ [member.userId]: "ticket.updated" });
     expect((await emailJobs()).length).toBe(1);
 
-    // The assignee changing their own ticket, or unassigning it, tells nobody.
+    // The assignee changing their own ticket tells nobody.
     await member.run((s) => tickets.updateTicket(s, { id: ticket.id, priority: "high" }));
     expect(notified(await deliver())).toEqual({});
+    // Someone else taking it off them tells them (in the app only, by default).
     await admin.run((s) => tickets.updateTicket(s, { id: ticket.id, assigneeId: null }));
-    expect(notified(await deliver())).toEqual({});
+    expect(notified(await deliver())).toEqual({ [member.userId]: "ticket.unassigned" });
+    expect((await emailJobs()).length).toBe(1);
+  });
+
+  test("a reassignment tells the new assignee and the previous one; giving a ticket away tells only the new one", async () => {
+    const { owner, join, deliver, inbox } = await desk();
+    const admin = await join("admin", "Adam Admin");
+    const member = await join("member", "Mia Member");
+    const ticket = await owner.run((s) =>
+      tickets.createTicket(s, { subject: "Refund", body: "x", assigneeId: member.userId }),
+    );
+    await deliver();
+
+    await admin.run((s) => tickets.updateTicket(s, { id: ticket.id, assigneeId: owner.userId }));
+    expect(notified(await deliver())).toEqual({
+      [owner.userId]: "ticket.assigned",
+      [member.userId]: "ticket.unassigned",
+    });
+    const [latest] = (await inbox(member)).data;
+    expect(latest?.payload.title).toBe("Ticket #1 is no longer assigned to you: Refund");
+
+    // The assignee handing it on is the actor: only the new assignee hears of it.
+    await owner.run((s) => tickets.updateTicket(s, { id: ticket.id, assigneeId: admin.userId }));
+    expect(notified(await deliver())).toEqual({ [admin.userId]: "ticket.assigned" });
   });
 
   test("a reply notifies every agent while unassigned, then only the assignee, by email too; a customer's reply names them", async () => {
@@ -495,6 +519,7 @@ describe("the inbox", () => {
     ).toEqual([
       { eventType: "ticket.created", inApp: true, email: false, isDefault: true },
       { eventType: "ticket.assigned", inApp: true, email: true, isDefault: true },
+      { eventType: "ticket.unassigned", inApp: true, email: false, isDefault: true },
       { eventType: "ticket.updated", inApp: true, email: false, isDefault: true },
       { eventType: "message.created", inApp: true, email: true, isDefault: true },
       { eventType: "note.created", inApp: true, email: false, isDefault: true },

@@ -30,6 +30,7 @@ import { decodeCursor, toPage } from "./pagination";
 export const NOTIFICATION_TYPES = [
   "ticket.created",
   "ticket.assigned",
+  "ticket.unassigned",
   "ticket.updated",
   "message.created",
   "note.created",
@@ -41,12 +42,14 @@ export type Channels = { inApp: boolean; email: boolean };
 /**
  * The defaults when a user has no row in `notification_preferences` for a type. Who is asked at
  * all is fixed by the type: every agent for a new ticket (the assignee gets `ticket.assigned`
- * instead), the new assignee for an assignment, the assignee for updates and internal notes,
- * and the assignee — or every agent while unassigned — for a reply.
+ * instead), the new assignee for an assignment and the previous one when someone else takes it
+ * off them, the assignee for updates and internal notes, and the assignee — or every agent
+ * while unassigned — for a reply.
  */
 export const DEFAULT_PREFERENCES: Readonly<Record<NotificationType, Readonly<Channels>>> = {
   "ticket.created": { inApp: true, email: false },
   "ticket.assigned": { inApp: true, email: true },
+  "ticket.unassigned": { inApp: true, email: false },
   "ticket.updated": { inApp: true, email: false },
   "message.created": { inApp: true, email: true },
   "note.created": { inApp: true, email: false },
@@ -55,6 +58,7 @@ export const DEFAULT_PREFERENCES: Readonly<Record<NotificationType, Readonly<Cha
 const DESCRIPTIONS: Record<NotificationType, string> = {
   "ticket.created": "A new ticket is opened (every agent)",
   "ticket.assigned": "A ticket is assigned to you",
+  "ticket.unassigned": "Someone else takes a ticket off you (reassigns or unassigns it)",
   "ticket.updated": "A ticket assigned to you changes (status, priority, tags)",
   "message.created": "A reply on a ticket assigned to you, or on any unassigned ticket",
   "note.created": "An internal note on a ticket assigned to you",
@@ -118,6 +122,8 @@ function titleOf(type: NotificationType, ticket: TicketFacts): string {
       return `New ticket ${ref}`;
     case "ticket.assigned":
       return `Ticket #${ticket.number} assigned to you: ${ticket.subject}`;
+    case "ticket.unassigned":
+      return `Ticket #${ticket.number} is no longer assigned to you: ${ticket.subject}`;
     case "ticket.updated":
       return `Ticket #${ticket.number} updated: ${ticket.subject}`;
     case "message.created":
@@ -141,10 +147,15 @@ function audienceOf(
       out.set(agent, agent === assignee ? "ticket.assigned" : "ticket.created");
     }
   } else if (event.kind === "updated") {
-    // `changes` holds new values only: a string assigneeId is an assignment (null unassigns).
-    const assignedTo = event.changes?.assigneeId;
-    if (typeof assignedTo === "string") out.set(assignedTo, "ticket.assigned");
-    else if (assignee) out.set(assignee, "ticket.updated");
+    // `changes` holds new values only: a string assigneeId is an assignment (null unassigns);
+    // `previousAssigneeId` is who had it, told when it is taken off them.
+    const changes = event.changes ?? {};
+    const assignedTo = changes.assigneeId;
+    if ("assigneeId" in changes) {
+      if (typeof assignedTo === "string") out.set(assignedTo, "ticket.assigned");
+      const previous = event.previousAssigneeId;
+      if (previous && previous !== assignedTo) out.set(previous, "ticket.unassigned");
+    } else if (assignee) out.set(assignee, "ticket.updated");
   } else if (message?.isInternal) {
     if (assignee) out.set(assignee, "note.created");
   } else {

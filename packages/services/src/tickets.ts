@@ -251,6 +251,7 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
     kind: "updated",
     actorUserId: scope.actor.userId,
     changes: set,
+    ...("assigneeId" in set ? { previousAssigneeId: before.assigneeId } : {}),
   });
   return after;
 }

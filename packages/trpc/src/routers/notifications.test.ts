@@ -117,7 +117,7 @@ describe("notifications", () => {
       inApp: false,
       isDefault: false,
     });
-    expect((await v.preferences.get()).data).toHaveLength(5);
+    expect((await v.preferences.get()).data).toHaveLength(notifications.NOTIFICATION_TYPES.length);
   });
 
   test("API keys are refused: notifications belong to a signed-in user", async () => {

@@ -12,6 +12,7 @@ const str = (value: unknown): string | undefined => (typeof value === "string" ?
 export const TYPE_LABEL: Record<string, string> = {
   "ticket.created": "New ticket",
   "ticket.assigned": "Assigned to you",
+  "ticket.unassigned": "No longer yours",
   "ticket.updated": "Ticket updated",
   "message.created": "New reply",
   "note.created": "Internal note",
