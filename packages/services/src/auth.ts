@@ -429,6 +429,29 @@ async function spendUserToken(
   return row.userId;
 }
 
+/**
+ * Whether a password-reset link still works (unused, unexpired), without spending it: the reset
+ * page asks before showing its form. Says nothing about whose it is.
+ */
+export async function checkResetToken(
+  db: Database,
+  input: { token: string },
+): Promise<{ valid: boolean }> {
+  const [row] = await db.platform
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(input.token)),
+        eq(userTokens.purpose, "reset_password"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return { valid: row !== undefined };
+}
+
 /** Marks the email of the token's user as verified. */
 export async function verifyEmail(db: Database, input: { token: string }): Promise<void> {
   await db.platform.transaction(async (tx) => {

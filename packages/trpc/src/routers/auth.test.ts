@@ -262,7 +262,12 @@ describe("passwords", () => {
     const user = await signUp(deps);
     await anon.auth.requestPasswordReset({ email: user.email });
     const job = await lastJobFor(deps, "email.password-reset", user.email);
+    // Checking the link does not spend it.
+    expect(await anon.auth.checkResetToken({ token: job?.token ?? "" })).toEqual({ valid: true });
+    expect(await anon.auth.checkResetToken({ token: job?.token ?? "" })).toEqual({ valid: true });
     await anon.auth.resetPassword({ token: job?.token ?? "", password: "a brand new secret" });
+    expect(await anon.auth.checkResetToken({ token: job?.token ?? "" })).toEqual({ valid: false });
+    expect(await anon.auth.checkResetToken({ token: "x".repeat(43) })).toEqual({ valid: false });
     expect(await codeOf(user.caller.auth.me())).toBe("UNAUTHORIZED");
     expect(
       await codeOf(

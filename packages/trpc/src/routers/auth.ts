@@ -128,6 +128,10 @@ export const authRouter = router({
       return { ok: true, message: "If that email has an account, a reset link is on its way." };
     }),
 
+  checkResetToken: authRateLimitedProcedure
+    .input(z.object({ token }))
+    .query(({ ctx, input }) => auth.checkResetToken(ctx.deps.db, input)),
+
   resetPassword: authRateLimitedProcedure
     .input(z.object({ token, password }))
     .mutation(async ({ ctx, input }) => {

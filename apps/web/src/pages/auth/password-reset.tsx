@@ -1,11 +1,11 @@
 // `/forgot-password` (always the same answer, so it tells nobody who has an account) and
 // `/reset-password?token=…` (a new password; every session ends).
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { clearSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { Button, Field } from "../../ui";
+import { Button, Field, Spinner } from "../../ui";
 import {
   AuthPage,
   type FieldErrors,
@@ -107,6 +107,14 @@ export function ResetPasswordPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [linkDead, setLinkDead] = useState(false);
   const { formRef, formErrorRef, bump } = useFocusFirstError();
+  // Ask first whether the link still works (asking does not spend it), so a used or expired
+  // link says so before anyone types a new password.
+  const check = useQuery(
+    trpc.auth.checkResetToken.queryOptions(
+      { token },
+      { enabled: token.length >= 20, retry: 1, staleTime: Number.POSITIVE_INFINITY },
+    ),
+  );
   const reset = useMutation(
     trpc.auth.resetPassword.mutationOptions({
       // Every session ended, this tab's too.
@@ -124,7 +132,29 @@ export function ResetPasswordPage() {
     }),
   );
 
-  if (token.length < 20 || linkDead) {
+  if (reset.isSuccess) {
+    return (
+      <AuthPage
+        title="Password changed — sign in again"
+        intro={
+          <p>
+            Your new password is set. For your security we signed you out everywhere, on every
+            device.
+          </p>
+        }
+      >
+        <div className="auth-actions">
+          <Link to="/login" className="btn btn-primary">
+            Sign in
+          </Link>
+        </div>
+      </AuthPage>
+    );
+  }
+
+  if (token.length >= 20 && check.isPending) return <Spinner label="Checking your link" />;
+
+  if (token.length < 20 || linkDead || check.data?.valid === false) {
     return (
       <AuthPage
         title="This link didn't work"
@@ -140,26 +170,6 @@ export function ResetPasswordPage() {
         <div className="auth-actions">
           <Link to="/forgot-password" className="btn btn-primary">
             Request a new link
-          </Link>
-        </div>
-      </AuthPage>
-    );
-  }
-
-  if (reset.isSuccess) {
-    return (
-      <AuthPage
-        title="Password changed — sign in again"
-        intro={
-          <p>
-            Your new password is set. For your security we signed you out everywhere, on every
-            device.
-          </p>
-        }
-      >
-        <div className="auth-actions">
-          <Link to="/login" className="btn btn-primary">
-            Sign in
           </Link>
         </div>
       </AuthPage>
