@@ -42,8 +42,9 @@ export function InvitePage() {
         title="Invitation not found"
         intro={
           <p>
-            This invitation link is not valid. Check that you opened the whole link from the email,
-            or ask for a new invitation.
+            This invitation link is not valid. If you were sent the invitation again, only the
+            newest email's link works; otherwise check that you opened the whole link, or ask
+            whoever invited you to send it again.
           </p>
         }
         footer={<Link to="/">Go to SupportDesk</Link>}
