@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-session";
-import { Badge, Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
+import { Badge, Button, EmptyState, ErrorState, Field, SelectField, Spinner } from "../../ui";
 import {
   Ago,
   ConfirmButton,
@@ -105,26 +105,18 @@ function InviteForm() {
           error={emailError}
         />
       </div>
-      <div className="field">
-        <label htmlFor="sd-invite-role">Role</label>
-        <select
-          id="sd-invite-role"
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-          aria-invalid={roleError ? true : undefined}
-        >
-          {(isOwner ? ROLES : ROLES.filter((r) => r !== "owner")).map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABEL[r]}
-            </option>
-          ))}
-        </select>
-        {roleError ? (
-          <div className="error" role="alert">
-            {roleError}
-          </div>
-        ) : null}
-      </div>
+      <SelectField
+        label="Role"
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+        error={roleError}
+      >
+        {(isOwner ? ROLES : ROLES.filter((r) => r !== "owner")).map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABEL[r]}
+          </option>
+        ))}
+      </SelectField>
       <div className="sd-form-end">
         <Button type="submit" busy={create.isPending} disabled={!email.trim()}>
           Send invitation

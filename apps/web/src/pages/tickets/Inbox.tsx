@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useDebounced } from "../../lib/use-debounced";
 import { useCan, useCurrentTenant, useSession } from "../../lib/use-session";
-import { Button, EmptyState, ErrorState } from "../../ui";
+import { Button, EmptyState, ErrorState, SelectField } from "../../ui";
 import {
   hasFilters,
   type InboxFilters,
@@ -369,25 +369,22 @@ export function InboxPage() {
           selected={filters.priority}
           onToggle={filters.togglePriority}
         />
-        <div className="field">
-          <label htmlFor="assignee-filter">Assignee</label>
-          <select
-            id="assignee-filter"
-            value={filters.assignee}
-            onChange={(event) => filters.setAssignee(event.target.value)}
-          >
-            <option value="">Anyone</option>
-            <option value="unassigned">Unassigned</option>
-            <option value="me">Me</option>
-            {agents
-              .filter((m) => m.userId !== session?.user.id)
-              .map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <SelectField
+          label="Assignee"
+          value={filters.assignee}
+          onChange={(event) => filters.setAssignee(event.target.value)}
+        >
+          <option value="">Anyone</option>
+          <option value="unassigned">Unassigned</option>
+          <option value="me">Me</option>
+          {agents
+            .filter((m) => m.userId !== session?.user.id)
+            .map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+        </SelectField>
         {filters.active ? (
           <Button variant="ghost" onClick={filters.clear} className="clear-filters">
             Clear filters

@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
 import { useDebounced } from "../../lib/use-debounced";
-import { Button, Field } from "../../ui";
+import { Button, Field, SelectField } from "../../ui";
 import { type CustomerRow, label, PRIORITIES, type Priority } from "./shared";
 
 function CustomerPicker({
@@ -157,20 +157,17 @@ export function NewTicketDialog({ onClose }: { onClose: () => void }) {
           {fieldError("body") ? <div className="error">{fieldError("body")}</div> : null}
         </div>
         <CustomerPicker value={customer} onChange={setCustomer} error={fieldError("customerId")} />
-        <div className="field">
-          <label htmlFor={`${messageId}-priority`}>Priority</label>
-          <select
-            id={`${messageId}-priority`}
-            value={priority}
-            onChange={(event) => setPriority(event.target.value as Priority)}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {label(p)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Priority"
+          value={priority}
+          onChange={(event) => setPriority(event.target.value as Priority)}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {label(p)}
+            </option>
+          ))}
+        </SelectField>
         {create.error && !field ? (
           <div className="error" role="alert">
             {errorMessage(create.error)}
