@@ -22,7 +22,7 @@ import type { LoadResult } from "./lib/loadgen";
 import { findPgbench, type PgbenchResult, pgbench, pgbenchScript } from "./lib/pgbench";
 import { captureListQuery, explainList, forPgbench } from "./lib/query";
 import { formatTable, ms, num, type Row } from "./lib/report";
-import { log, machine, readOptions, started } from "./lib/run";
+import { log, machine, readOptions, runBench, started } from "./lib/run";
 import {
   checkList,
   generateSigningKey,
@@ -367,16 +367,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await killAll();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    await killAll();
-    console.error(`\nbench:api failed: ${describe(error)}`);
-    if (benchVariable("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+runBench("bench:api", main, {
+  cleanup: killAll,
+  onFailure: () => {
     if (keptOnFailure) console.error(`Logs of this run: ${keptOnFailure}`);
-    if (error instanceof ConfigError) console.error("Run `bun run services:up` first.");
-    process.exit(1);
-  });
+  },
+});

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 // Not a dependency of the root package (only config and database are): imported by path.
 import { createRedis } from "../packages/cache/src/index.ts";
+import { benchVariable } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
 import { type Part, parseQueueArgs, queueUsage } from "./lib/queue-args";
@@ -17,7 +18,7 @@ import { type FairnessResult, measureFairness } from "./lib/queue-fairness";
 import { type FanoutResult, measureFanout } from "./lib/queue-fanout";
 import { type PrivateRedis, startPrivateRedis, workerDefaults } from "./lib/queue-procs";
 import { formatTable, ms, num, type Row } from "./lib/report";
-import { log, machine, readOptions, started } from "./lib/run";
+import { log, machine, readOptions, runBench, started } from "./lib/run";
 
 const TARGET_EMAILS_PER_SECOND = 1000;
 const TARGET_QUIET_P99_MS = 1000;
@@ -26,17 +27,12 @@ const DATABASE = "supportdesk_bench_queue";
 
 let keptOnFailure: string | undefined;
 
-const envValue = (name: string) => {
-  const value = process.env[name];
-  return value === undefined || value === "" ? undefined : value;
-};
-
 type RedisChoice = { url: string; kind: string; server?: PrivateRedis };
 
 /** A private redis-server when one can be started: BullMQ keys and, above all, the realtime
  * pub/sub channel (which ignores database numbers) are then shared with nobody. */
 async function chooseRedis(workDir: string, sharedUrl: string): Promise<RedisChoice> {
-  const configured = envValue("BENCH_REDIS_URL");
+  const configured = benchVariable("BENCH_REDIS_URL");
   if (configured) return { url: configured, kind: "BENCH_REDIS_URL" };
   const binary = Bun.which("redis-server");
   if (binary) {
@@ -75,7 +71,7 @@ async function attempt<T>(part: Part, fn: () => Promise<T>): Promise<Outcome<T>>
     return { ok: true, value: await fn() };
   } catch (error) {
     log(`${part}: could not measure: ${describe(error)}`);
-    if (envValue("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+    if (benchVariable("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
     return { ok: false, error: describe(error) };
   }
 }
@@ -305,16 +301,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await killAll();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    await killAll();
-    console.error(`\nbench:queue failed: ${describe(error)}`);
-    if (envValue("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+runBench("bench:queue", main, {
+  cleanup: killAll,
+  onFailure: () => {
     if (keptOnFailure) console.error(`Logs of this run: ${keptOnFailure}`);
-    if (error instanceof ConfigError) console.error("Run `bun run services:up` first.");
-    process.exit(1);
-  });
+  },
+});

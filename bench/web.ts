@@ -14,9 +14,9 @@ import {
   WEB_DIST,
 } from "../apps/web/e2e/harness.ts";
 import { benchVariable } from "./lib/args";
-import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
+import { benchUrls, ensureDatabase, migrate } from "./lib/db";
 import { formatTable, ms, num, type Row } from "./lib/report";
-import { log, machine, readOptions, started } from "./lib/run";
+import { log, machine, readOptions, runBench, started } from "./lib/run";
 import { parseWebArgs, webUsage } from "./lib/web-args";
 import {
   type Frames,
@@ -304,15 +304,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch(async (error: unknown) => {
-    console.error(`\nbench:web failed: ${describe(error)}`);
-    if (benchVariable("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
-    if (stack) {
-      console.error(`Server output:\n${stack.logs()}`);
-      await stack.stop().catch(() => {});
-    }
-    if (error instanceof ConfigError) console.error("Run `bun run services:up` first.");
-    process.exit(1);
-  });
+runBench("bench:web", main, {
+  onFailure: async () => {
+    if (!stack) return;
+    console.error(`Server output:\n${stack.logs()}`);
+    await stack.stop().catch(() => {});
+  },
+});

@@ -57,9 +57,6 @@ Environment:
                           pub/sub channel sd:events is then shared with whatever else uses it)
   BENCH_DEBUG             print stack traces on failure`;
 
-/** A bad flag (the same error as bench:api's): the message names it and says what it takes. */
-export { UsageError as QueueUsageError };
-
 type IntKey = Exclude<keyof QueueBenchOptions, "emailConcurrency" | "parts">;
 
 const intFlags: Record<string, { key: IntKey; min: number; max: number }> = {

@@ -1,7 +1,9 @@
 // What every bench's entry point shares: its clock and log lines, the machine it ran on, and
 // turning the command line into options (or usage and an exit code).
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
-import { UsageError } from "./args";
+import { ConfigError } from "@supportdesk/config";
+import { benchVariable, UsageError } from "./args";
+import { describe } from "./db";
 
 /** When this bench process started (ms since the epoch). */
 export const started = Date.now();
@@ -45,4 +47,29 @@ export function readOptions<T>(
     console.error(`${bench}: ${error.message}`);
     return 2;
   }
+}
+
+/**
+ * Runs a bench's `main` and exits with its code. `cleanup` runs either way (child processes);
+ * on a failure the error is printed (its stack with BENCH_DEBUG), then `onFailure`'s lines, then
+ * the hint to start the services when the configuration was missing.
+ */
+export function runBench(
+  bench: string,
+  main: () => Promise<number>,
+  hooks: { cleanup?: () => Promise<void>; onFailure?: () => Promise<void> | void } = {},
+): void {
+  main()
+    .then(async (code) => {
+      await hooks.cleanup?.();
+      process.exit(code);
+    })
+    .catch(async (error: unknown) => {
+      await hooks.cleanup?.();
+      console.error(`\n${bench} failed: ${describe(error)}`);
+      if (benchVariable("BENCH_DEBUG") && error instanceof Error) console.error(error.stack);
+      await hooks.onFailure?.();
+      if (error instanceof ConfigError) console.error("Run `bun run services:up` first.");
+      process.exit(1);
+    });
 }

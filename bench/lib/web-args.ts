@@ -1,6 +1,6 @@
 // Command-line flags of `bun bench/web.ts`: parsed, validated, and explained when wrong.
 
-import { parseInteger, UsageError, unknownFlag, walkFlags } from "./args";
+import { parseInteger, unknownFlag, walkFlags } from "./args";
 
 export type WebBenchOptions = {
   /** Measured inbox loads (after one warm-up load that is not counted). */
@@ -38,8 +38,6 @@ Environment:
                         (default postgres://postgres@<host>:<port>/postgres)
   BENCH_REDIS_URL       Redis for the server (default: REDIS_URL with database 2)
   BENCH_DEBUG           print stack traces on failure`;
-
-export { UsageError as WebUsageError };
 
 type IntKey = "runs" | "tickets" | "concurrency";
 
