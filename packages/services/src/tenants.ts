@@ -85,10 +85,7 @@ export type TenantUpdate = {
 };
 
 /** The branding after an update: given fields replace, null ones go. */
-export function mergeBranding(
-  current: Branding | undefined,
-  patch: TenantUpdate["branding"],
-): Branding {
+function mergeBranding(current: Branding | undefined, patch: TenantUpdate["branding"]): Branding {
   const merged: Record<string, string | null | undefined> = { ...current, ...patch };
   for (const key of Object.keys(merged)) if (merged[key] == null) delete merged[key];
   return merged as Branding;

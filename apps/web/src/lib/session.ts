@@ -113,8 +113,9 @@ export function refreshSession(): Promise<Session | null> {
       const [answer] = (await res.json()) as [{ result?: { data: SignedInAnswer } }];
       if (answer?.result && res.ok) return setSignedIn(answer.result.data);
       // Only the server's "no session" ends it here; an outage (5xx) keeps what we have.
-      if (res.status === 401) publish(null);
-      return res.status === 401 ? null : current;
+      if (res.status !== 401) return current;
+      publish(null);
+      return null;
     } catch {
       // Offline, or not the API answering: keep what we have; the next request or timer retries.
       return current;
