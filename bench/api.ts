@@ -1,168 +1,163 @@
-// `bun run bench:api`: tickets.list through the real HTTP server vs pgbench running the same SQL,
-// and how its p95 grows with the number of tenants. A command, not a test: misses are reported.
+// `bun run bench:api`: tickets.list through the real HTTP server (1..N processes) vs pgbench
+// running the same SQL, at each connection count, and how its p95 grows with the number of
+// tenants. A command, not a test: misses are reported.
 import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
-import { type BenchOptions, benchVariable, parseArgs, usage } from "./lib/args";
-import { installExitHandlers, killAll } from "./lib/children";
+import { repoRoot } from "@supportdesk/config";
 import {
-  addMemberEverywhere,
-  type BenchUrls,
-  benchUrls,
-  describe,
-  ensureDatabase,
-  ensureDataset,
-  type LoadReport,
-  migrate,
-  tenantIds,
-} from "./lib/db";
-import { runLoad } from "./lib/load";
+  type ApiCell,
+  matrixRows,
+  type PgCell,
+  summarizeApi,
+  summarizePg,
+  TARGET_RATIO,
+} from "./lib/api-report";
+import {
+  type ApiRun,
+  benchEnv,
+  type Env,
+  measureApi,
+  measurePgbench,
+  type Prepared,
+  prepare,
+  serverVersion,
+  warmupFor,
+} from "./lib/api-run";
+import { type BenchOptions, parseArgs, usage } from "./lib/args";
+import { installExitHandlers, killAll } from "./lib/children";
+import { addMemberEverywhere, type LoadReport } from "./lib/db";
 import type { LoadResult } from "./lib/loadgen";
-import { findPgbench, type PgbenchResult, pgbench, pgbenchScript } from "./lib/pgbench";
+import { findPgbench, pgbenchScript } from "./lib/pgbench";
 import { captureListQuery, explainList, forPgbench } from "./lib/query";
 import { formatTable, ms, num, type Row } from "./lib/report";
 import { log, machine, readOptions, runBench, started } from "./lib/run";
-import {
-  checkList,
-  generateSigningKey,
-  LIST_PATH,
-  logTail,
-  type RunningServer,
-  signIn,
-  startServer,
-} from "./lib/server";
+import { generateSigningKey, LIST_PATH, signIn } from "./lib/server";
 
-const TARGET_RATIO = 0.35;
 const TARGET_GROWTH = 1.2;
 const MAIN_DB = "supportdesk_bench";
 
 /** Where the run's server logs are; kept when the run fails. */
 let keptOnFailure: string | undefined;
 
-type Env = { adminUrl: string; appUrl: string; redisUrl: string; authKeys: string };
-
-function benchEnv(): Omit<Env, "authKeys"> {
-  const config = loadEnv();
-  if (!config.DATABASE_ADMIN_URL) {
-    throw new ConfigError(
-      "DATABASE_ADMIN_URL (the owner role) is not set: run `bun run services:up` or set it.",
-    );
-  }
-  let redisUrl = benchVariable("BENCH_REDIS_URL");
-  if (!redisUrl) {
-    // Its own Redis database, so the bench's cache entries never mix with development's.
-    const url = new URL(config.REDIS_URL);
-    url.pathname = "/2";
-    redisUrl = url.toString();
-  }
-  return { adminUrl: config.DATABASE_ADMIN_URL, appUrl: config.DATABASE_URL, redisUrl };
+/** The bench user's access token: signed in (and made a member everywhere) once per run. */
+function tokenFor(data: Prepared): (url: string) => Promise<string> {
+  let token: string | undefined;
+  return async (url) => {
+    if (token) return token;
+    const signedIn = await signIn(url);
+    await addMemberEverywhere(data.urls, signedIn.userId);
+    token = signedIn.accessToken;
+    return token;
+  };
 }
 
-/** Requests before measuring: every tenant at least once, and enough for the JIT to settle. */
-const warmupFor = (tenants: number, connections: number) =>
-  Math.max(tenants, connections * 50, 5000);
-
-type Prepared = { urls: BenchUrls; load: LoadReport; ids: string[] };
-
-async function prepare(
-  env: Env,
-  name: string,
-  tenants: number,
-  ticketsPerTenant: number,
-): Promise<Prepared> {
-  const urls = benchUrls(env.adminUrl, env.appUrl, name);
-  log(`database ${name}: ${tenants} tenants × ${ticketsPerTenant} tickets`);
-  const t0 = performance.now();
-  await ensureDatabase(urls, log);
-  const t1 = performance.now();
-  await migrate(urls);
-  const t2 = performance.now();
-  if (t2 - t0 > 5000) {
-    log(
-      `  slow start: connecting/creating ${((t1 - t0) / 1000).toFixed(1)} s, ` +
-        `migrating ${((t2 - t1) / 1000).toFixed(1)} s`,
-    );
-  }
-  const load = await ensureDataset(urls, { tenants, ticketsPerTenant }, log);
-  if (!load.reused) log(`  loaded in ${load.seconds.toFixed(0)} s`);
-  return { urls, load, ids: await tenantIds(urls) };
-}
-
-/** Starts the server on the data set, signs in, and measures tickets.list at C connections. */
-async function measureApi(
+/**
+ * The main matrix, round by round: at each connection count pgbench first, then the API with
+ * each process count (in reverse order every other round, so neither always goes first).
+ */
+async function measureMatrix(
   env: Env,
   options: BenchOptions,
-  data: Prepared,
-  seconds: number,
-  connections: number,
-  warmupRequests: number,
+  main: Prepared,
+  scriptFile: string,
   workDir: string,
-  label: string,
-): Promise<LoadResult> {
-  let server: RunningServer | undefined;
-  const logFile = join(workDir, `server-${label}.log`);
-  try {
-    server = await startServer({
-      databaseUrl: data.urls.app,
-      adminUrl: data.urls.admin,
-      redisUrl: env.redisUrl,
-      authKeys: env.authKeys,
-      pool: options.pool,
-      logFile,
-    });
-    const { userId, accessToken } = await signIn(server.url);
-    await addMemberEverywhere(data.urls, userId);
-    for (const id of [data.ids[0], data.ids[data.ids.length - 1]]) {
-      if (id) await checkList(server.url, accessToken, id);
+  cores: number,
+): Promise<{ pg: PgCell[]; api: ApiCell[] }> {
+  const pg: PgCell[] = options.connections.map((connections) => ({ connections, runs: [] }));
+  const api: ApiCell[] = options.connections.flatMap((connections) =>
+    options.processes.map((processes) => ({ processes, connections, runs: [] as LoadResult[] })),
+  );
+  const token = tokenFor(main);
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) log(`round ${round} of ${options.rounds}`);
+    const order = round % 2 ? options.processes : [...options.processes].reverse();
+    for (const connections of options.connections) {
+      const pgCell = pg.find((c) => c.connections === connections) as PgCell;
+      pgCell.runs.push(
+        await measurePgbench(
+          main.urls.app,
+          scriptFile,
+          workDir,
+          connections,
+          options.duration,
+          cores,
+        ),
+      );
+      for (const processes of order) {
+        const run: ApiRun = {
+          processes,
+          connections,
+          seconds: options.duration,
+          warmupRequests: warmupFor(options.tenants, connections),
+          label: `api-p${processes}-c${connections}-r${round}`,
+        };
+        const cell = api.find(
+          (c) => c.connections === connections && c.processes === processes,
+        ) as ApiCell;
+        cell.runs.push(await measureApi(env, options, main, run, workDir, token));
+      }
     }
-    log(
-      `  ${label}: warm-up (${warmupRequests} requests), then ${seconds} s at ` +
-        `${connections} connections over ${data.ids.length} tenants`,
-    );
-    const result = await runLoad(
-      {
-        url: server.url,
-        path: LIST_PATH,
-        token: accessToken,
-        tenantIds: data.ids,
-        connections,
-        duration: seconds,
-        warmupRequests,
-      },
-      workDir,
-      label,
-    );
-    log(
-      `  ${label}: ${num(result.reqPerSec)} req/s, p50 ${ms(result.latencyMs.p50)}, ` +
-        `p95 ${ms(result.latencyMs.p95)}, p99 ${ms(result.latencyMs.p99)}` +
-        (result.non2xx || result.errors
-          ? ` (${result.non2xx} non-2xx, ${result.errors} errors: ${JSON.stringify(result.statusCounts)})`
-          : ""),
-    );
-    if (result.non2xx > 0) {
-      log(`  ${label}: some requests failed; the server log says:\n${logTail(logFile, 10)}`);
-    }
-    return result;
-  } catch (error) {
-    if (server) {
-      throw new Error(`${describe(error)}\nServer log (${logFile}):\n${logTail(logFile)}`);
-    }
-    throw error;
-  } finally {
-    await server?.stop();
   }
+  return { pg, api };
 }
 
-async function serverVersion(urls: BenchUrls): Promise<string> {
-  const { createDatabase } = await import("@supportdesk/database");
-  const db = createDatabase({ url: urls.app, max: 1 });
-  try {
-    const [row] = await db.sql<{ v: string }[]>`select current_setting('server_version') as v`;
-    return row?.v ?? "unknown";
-  } finally {
-    await db.close();
+type Growth = {
+  small: { tenants: number; load: LoadReport; api: LoadResult };
+  large: { tenants: number; load: LoadReport; api: LoadResult };
+  processes: number;
+  ratio: number;
+};
+
+/** Tenant-count growth: the same request on a small and a large data set. */
+async function measureGrowth(env: Env, options: BenchOptions, workDir: string): Promise<Growth> {
+  const connections = options.growthConnections ?? (options.connections[0] as number);
+  const processes = options.processes[0] as number;
+  const runs = [];
+  for (const [size, tenants] of [
+    ["small", options.growthSmall],
+    ["large", options.growthLarge],
+  ] as const) {
+    const data = await prepare(env, `${MAIN_DB}_growth_${size}`, tenants, options.growthRows);
+    const result = await measureApi(
+      env,
+      options,
+      data,
+      {
+        processes,
+        connections,
+        seconds: options.growthDuration,
+        // The same warm-up for both sizes: the server process is new for each, so a longer
+        // warm-up (more JIT) would otherwise favour the large one.
+        warmupRequests: warmupFor(options.growthLarge, connections),
+        label: `growth-${tenants}`,
+      },
+      workDir,
+      tokenFor(data),
+    );
+    runs.push({ tenants, load: data.load, api: result });
   }
+  const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  return { small, large, processes, ratio: large.api.latencyMs.p95 / small.api.latencyMs.p95 };
+}
+
+function growthRows(growth: Growth, rowsPerTenant: number): Row[] {
+  return [
+    {
+      figure: `p95 at ${growth.small.tenants} tenants × ${rowsPerTenant}`,
+      value: ms(growth.small.api.latencyMs.p95),
+    },
+    {
+      figure: `p95 at ${growth.large.tenants} tenants × ${rowsPerTenant}`,
+      value: ms(growth.large.api.latencyMs.p95),
+    },
+    {
+      figure: `growth p95(${growth.large.tenants}) ÷ p95(${growth.small.tenants})`,
+      value: num(growth.ratio, 3),
+      target: `≤ ${TARGET_GROWTH}`,
+      pass: growth.ratio <= TARGET_GROWTH,
+    },
+  ];
 }
 
 async function main(): Promise<number> {
@@ -182,130 +177,42 @@ async function main(): Promise<number> {
   keptOnFailure = workDir;
   log(
     `bench:api on ${info.cores} cores, ${info.memoryGiB} GiB (load average ${info.loadAverageAtStart.join(" ")}); ` +
-      `${options.tenants} tenants × ${options.tickets} tickets, ${options.duration} s, ` +
-      `${options.connections} connections`,
+      `${options.tenants} tenants × ${options.tickets} tickets, ${options.duration} s per run, ` +
+      `connections ${options.connections.join(", ")}, server processes ${options.processes.join(", ")}` +
+      (options.rounds > 1 ? `, ${options.rounds} rounds` : ""),
   );
   const pgbenchBin = findPgbench();
-  const env: Env = {
-    ...benchEnv(),
-    authKeys: JSON.stringify([await generateSigningKey()]),
-  };
+  const env: Env = { ...benchEnv(), authKeys: JSON.stringify([await generateSigningKey()]) };
 
-  // 1-2. The main data set, and the API under load.
+  // 1. The main data set, and the SQL the server sends for it, as a pgbench script.
   const main = await prepare(env, MAIN_DB, options.tenants, options.tickets);
-  const api = await measureApi(
-    env,
-    options,
-    main,
-    options.duration,
-    options.connections,
-    warmupFor(options.tenants, options.connections),
-    workDir,
-    "api",
-  );
-
-  // 3. The same SQL through pgbench, as the app role.
   const firstTenant = main.ids[0] as string;
   const captured = await captureListQuery(main.urls.app, firstTenant);
   const script = pgbenchScript(options.tenants, forPgbench(captured.list));
   const scriptFile = join(workDir, "tickets-list.sql");
   await Bun.write(scriptFile, script);
   const explain = await explainList(main.urls.app, firstTenant, captured.list);
-  log(`pgbench: ${options.duration} s at ${options.connections} clients (${pgbenchBin})`);
-  const threads = Math.max(1, Math.min(options.connections, info.cores));
-  const pg: PgbenchResult = await pgbench({
-    url: main.urls.app,
-    scriptFile,
-    workDir,
-    clients: options.connections,
-    threads,
-    seconds: options.duration,
-    warmupSeconds: Math.min(5, Math.max(1, Math.floor(options.duration / 5))),
-  });
-  log(
-    `  pgbench: ${num(pg.tps)} TPS, p50 ${ms(pg.latencyMs.p50)}, p95 ${ms(pg.latencyMs.p95)}, ` +
-      `p99 ${ms(pg.latencyMs.p99)}${pg.failed ? `, ${pg.failed} failed` : ""}`,
-  );
-  const ratio = api.reqPerSec / pg.tps;
 
-  // 4. Tenant-count growth: the same request on a small and a large data set.
-  let growth:
-    | {
-        small: { tenants: number; load: LoadReport; api: LoadResult };
-        large: { tenants: number; load: LoadReport; api: LoadResult };
-        ratio: number;
-      }
-    | undefined;
-  if (!options.skipGrowth) {
-    const runs = [];
-    for (const [size, tenants] of [
-      ["small", options.growthSmall],
-      ["large", options.growthLarge],
-    ] as const) {
-      const data = await prepare(env, `${MAIN_DB}_growth_${size}`, tenants, options.growthRows);
-      const result = await measureApi(
-        env,
-        options,
-        data,
-        options.growthDuration,
-        options.growthConnections ?? options.connections,
-        // The same warm-up for both sizes: the server process is new for each, so a longer
-        // warm-up (more JIT) would otherwise favour the large one.
-        warmupFor(options.growthLarge, options.growthConnections ?? options.connections),
-        workDir,
-        `growth-${tenants}`,
-      );
-      runs.push({ tenants, load: data.load, api: result });
-    }
-    const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    growth = { small, large, ratio: large.api.latencyMs.p95 / small.api.latencyMs.p95 };
-  }
+  // 2-3. pgbench and the API (each process count) at each connection count, alternating.
+  log(`measuring (pgbench: ${pgbenchBin})`);
+  const matrix = await measureMatrix(env, options, main, scriptFile, workDir, info.cores);
+  const pg = matrix.pg.map(summarizePg);
+  const api = matrix.api.map((cell) =>
+    summarizeApi(cell, matrix.pg.find((p) => p.connections === cell.connections) as PgCell),
+  );
+
+  // 4. Tenant-count growth.
+  const growth = options.skipGrowth ? undefined : await measureGrowth(env, options, workDir);
 
   // 5. The table and the JSON.
+  const targetConnections = options.connections[0] as number;
   const rows: Row[] = [
-    { figure: "API tickets.list throughput", value: `${num(api.reqPerSec)} req/s` },
-    { figure: "API latency p50", value: ms(api.latencyMs.p50) },
-    { figure: "API latency p95", value: ms(api.latencyMs.p95) },
-    { figure: "API latency p99", value: ms(api.latencyMs.p99) },
-    {
-      figure: "API failed requests",
-      value: `${api.non2xx + api.errors} of ${api.requests}`,
-      target: "0",
-      pass: api.non2xx + api.errors === 0,
-    },
-    { figure: "pgbench same SQL throughput", value: `${num(pg.tps)} TPS` },
-    { figure: "pgbench latency p50", value: ms(pg.latencyMs.p50) },
-    { figure: "pgbench latency p95", value: ms(pg.latencyMs.p95) },
-    { figure: "pgbench latency p99", value: ms(pg.latencyMs.p99) },
-    {
-      figure: "API req/s ÷ pgbench TPS",
-      value: num(ratio, 3),
-      target: `≥ ${TARGET_RATIO}`,
-      pass: ratio >= TARGET_RATIO,
-    },
+    ...matrixRows(pg, api, targetConnections, options.rounds),
+    ...(growth ? growthRows(growth, options.growthRows) : []),
   ];
-  if (growth) {
-    rows.push(
-      {
-        figure: `p95 at ${growth.small.tenants} tenants × ${options.growthRows}`,
-        value: ms(growth.small.api.latencyMs.p95),
-      },
-      {
-        figure: `p95 at ${growth.large.tenants} tenants × ${options.growthRows}`,
-        value: ms(growth.large.api.latencyMs.p95),
-      },
-      {
-        figure: `growth p95(${growth.large.tenants}) ÷ p95(${growth.small.tenants})`,
-        value: num(growth.ratio, 3),
-        target: `≤ ${TARGET_GROWTH}`,
-        pass: growth.ratio <= TARGET_GROWTH,
-      },
-    );
-  }
-  const finishedAt = new Date();
   const report = {
     startedAt: new Date(started).toISOString(),
-    finishedAt: finishedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
     command: ["bun", "bench/api.ts", ...process.argv.slice(2)].join(" "),
     machine: {
       ...info,
@@ -315,11 +222,12 @@ async function main(): Promise<number> {
     },
     parameters: {
       ...options,
-      growthConnections: options.growthConnections ?? options.connections,
-      pool: options.pool ?? "server default (DATABASE_POOL_MAX 10)",
+      growthConnections: options.growthConnections ?? targetConnections,
+      growthProcesses: growth?.processes,
+      pool: options.pool ?? "server default (DATABASE_POOL_MAX 10, per process)",
       request: `GET ${LIST_PATH} with Authorization: Bearer and X-Tenant-ID cycling over all tenants`,
-      server: "bun apps/server/src/main.ts, NODE_ENV=production, LOG_LEVEL=warn",
-      pgbenchThreads: threads,
+      server:
+        "bun apps/server/src/main.ts, NODE_ENV=production, LOG_LEVEL=warn, SERVER_PROCESSES=<processes> (a primary and that many workers on one port when above 1)",
     },
     datasets: {
       main: {
@@ -341,10 +249,15 @@ async function main(): Promise<number> {
         },
       }),
     },
-    api,
-    pgbench: { ...pg, script },
-    ratio: { value: ratio, target: TARGET_RATIO, pass: ratio >= TARGET_RATIO },
+    summary: {
+      pgbench: pg,
+      api,
+      target: { ratio: TARGET_RATIO, atConnections: targetConnections },
+    },
+    runs: { pgbench: matrix.pg, api: matrix.api },
+    pgbenchScript: script,
     growth: growth && {
+      processes: growth.processes,
       small: { tenants: growth.small.tenants, api: growth.small.api },
       large: { tenants: growth.large.tenants, api: growth.large.api },
       ratio: growth.ratio,

@@ -4,9 +4,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 // Not a dependency of the root package (only config and database are): imported by path.
-import { createRedis } from "../packages/cache/src/index.ts";
+import { createRedis } from "@supportdesk/cache";
+import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 import { benchVariable } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";

@@ -1,11 +1,52 @@
 // Vite: dev server with a proxy to the API (same origin, so the refresh cookie works), and the build.
+import { randomBytes } from "node:crypto";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const api = process.env.SUPPORTDESK_API_URL ?? "http://127.0.0.1:3000";
 
+/**
+ * The server's Content-Security-Policy (apps/server/src/security-headers.ts) on the dev server
+ * too, so code that would break under it breaks here first. Two dev-only relaxations, both by a
+ * nonce that lives as long as the dev server: React Refresh's inline preamble script, and the
+ * <style> tags through which Vite applies CSS (it stamps them with `html.cspNonce`). The built
+ * app needs neither: its index.html has no inline script and its CSS is a file.
+ */
+function devContentSecurityPolicy(): Plugin {
+  const nonce = randomBytes(18).toString("base64");
+  return {
+    name: "supportdesk:dev-csp",
+    apply: "serve",
+    config: () => ({ html: { cspNonce: nonce } }),
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        // HMR's socket is on the page's own host; only a plain host name is echoed back.
+        const host = /^[a-z0-9.-]+(:\d{1,5})?$/i.test(req.headers.host ?? "")
+          ? ` ws://${req.headers.host}`
+          : "";
+        res.setHeader(
+          "Content-Security-Policy",
+          [
+            "default-src 'self'",
+            `script-src 'self' 'nonce-${nonce}'`,
+            `style-src 'self' 'nonce-${nonce}'`,
+            "img-src 'self' https: data:",
+            "font-src 'self'",
+            `connect-src 'self'${host}`,
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+          ].join("; "),
+        );
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), devContentSecurityPolicy()],
   server: {
     port: 5173,
     proxy: {

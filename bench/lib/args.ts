@@ -7,8 +7,12 @@ export type BenchOptions = {
   tickets: number;
   /** Seconds of measured load for the API run and for pgbench. */
   duration: number;
-  /** Concurrent HTTP connections (API) and clients (pgbench). */
-  connections: number;
+  /** Concurrent HTTP connections (API) and clients (pgbench): each is measured; the first is the target's. */
+  connections: number[];
+  /** Server processes (SERVER_PROCESSES) to measure, each at every connection count. */
+  processes: number[];
+  /** How many times the whole alternation (pgbench, then each process count) is repeated. */
+  rounds: number;
   /** Tickets per tenant in the two growth data sets. */
   growthRows: number;
   /** Seconds of measured load for each growth run. */
@@ -33,10 +37,14 @@ Options:
   --tenants N           tenants in the main data set              (default 1000)
   --tickets M           tickets per tenant, 2 messages each       (default 1000)
   --duration S          seconds of load for the API and pgbench   (default 30)
-  --connections C       HTTP connections / pgbench clients        (default 64)
+  --connections C[,C…]  HTTP connections / pgbench clients; each is measured, the first
+                        is the one the ratio target is judged at  (default 64,8)
+  --processes P[,P…]    server processes sharing the port (SERVER_PROCESSES), each
+                        measured at every connection count        (default 1,2)
+  --rounds R            repeat the alternation R times; figures are the median (default 1)
   --growth-rows R       tickets per tenant in the growth data sets (default 100)
   --growth-duration S   seconds of load for each growth run       (default 10)
-  --growth-connections C  connections for the growth runs       (default: --connections)
+  --growth-connections C  connections for the growth runs       (default: the first --connections)
   --growth-small N      tenants in the small growth data set      (default 10)
   --growth-large N      tenants in the large growth data set      (default 10000)
   --no-growth           skip the tenant-count growth part
@@ -54,7 +62,10 @@ export class UsageError extends Error {
 }
 
 type IntFlag = {
-  key: Exclude<keyof BenchOptions, "skipGrowth" | "pool" | "growthConnections">;
+  key: Exclude<
+    keyof BenchOptions,
+    "skipGrowth" | "pool" | "growthConnections" | "connections" | "processes"
+  >;
   min: number;
   max: number;
 };
@@ -63,7 +74,7 @@ const intFlags: Record<string, IntFlag> = {
   "--tenants": { key: "tenants", min: 1, max: 1_000_000 },
   "--tickets": { key: "tickets", min: 26, max: 100_000 },
   "--duration": { key: "duration", min: 1, max: 3000 },
-  "--connections": { key: "connections", min: 1, max: 1000 },
+  "--rounds": { key: "rounds", min: 1, max: 20 },
   "--growth-rows": { key: "growthRows", min: 26, max: 100_000 },
   "--growth-duration": { key: "growthDuration", min: 1, max: 3000 },
   "--growth-small": { key: "growthSmall", min: 1, max: 1_000_000 },
@@ -74,7 +85,9 @@ const defaults: BenchOptions = {
   tenants: 1000,
   tickets: 1000,
   duration: 30,
-  connections: 64,
+  connections: [64, 8],
+  processes: [1, 2],
+  rounds: 1,
   growthRows: 100,
   growthDuration: 10,
   growthConnections: undefined,
@@ -99,6 +112,23 @@ export function parseInteger(
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${raw}".`);
   }
   return value;
+}
+
+/** A comma-separated list of distinct whole numbers in [min, max], in the order given. */
+export function parseIntegerList(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number[] {
+  if (raw === undefined || raw.startsWith("--")) {
+    throw new UsageError(`${flag} needs a value: whole numbers from ${min} to ${max}, e.g. 64,8.`);
+  }
+  const values = raw.split(",").map((part) => parseInteger(flag, part.trim(), min, max));
+  if (new Set(values).size !== values.length) {
+    throw new UsageError(`${flag} names a value twice: "${raw}".`);
+  }
+  return values;
 }
 
 /**
@@ -136,6 +166,10 @@ export function parseArgs(argv: string[]): BenchOptions | "help" {
     const spec = intFlags[flag];
     if (spec) {
       options[spec.key] = parseInteger(flag, value(), spec.min, spec.max);
+    } else if (flag === "--connections") {
+      options.connections = parseIntegerList(flag, value(), 1, 1000);
+    } else if (flag === "--processes") {
+      options.processes = parseIntegerList(flag, value(), 1, 64);
     } else if (flag === "--growth-connections") {
       options.growthConnections = parseInteger(flag, value(), 1, 1000);
     } else if (flag === "--pool") {

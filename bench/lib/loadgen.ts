@@ -2,6 +2,7 @@
 // does not share an event loop with the server: autocannon at C connections, each request naming
 // the next tenant (X-Tenant-ID) in a shuffled cycle. Writes a JSON result to config.resultFile.
 import autocannon, { type Result } from "autocannon";
+import { type CpuUse, cpuBetween, cpuSnapshot } from "./procfs";
 import { Samples, summarize } from "./stats";
 
 export type LoadConfig = {
@@ -14,6 +15,8 @@ export type LoadConfig = {
   duration: number;
   /** Requests sent before measuring (JIT, caches, connection pools); 0 for none. */
   warmupRequests: number;
+  /** The server's process (a primary's workers included): its CPU use while measuring. */
+  serverPid?: number;
   resultFile: string;
 };
 
@@ -28,6 +31,8 @@ export type LoadResult = {
   reqPerSec: number;
   latencyMs: ReturnType<typeof summarize>;
   warmup: { requests: number; seconds: number; non2xx: number; errors: number };
+  /** CPU while measuring, in cores: the server's process tree, and this load generator. */
+  cpu: { server: CpuUse | null; loadGenerator: number };
 };
 
 function shuffled<T>(items: T[]): T[] {
@@ -100,10 +105,16 @@ async function main(): Promise<void> {
 
   const samples = new Samples();
   const statusCounts: Record<string, number> = {};
+  const serverBefore = config.serverPid ? cpuSnapshot(config.serverPid) : null;
+  const selfBefore = process.cpuUsage();
+  const measuredFrom = performance.now();
   const result = await run(config, { duration: config.duration }, nextTenant, (status, ms) => {
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;
     if (status >= 200 && status < 300) samples.push(ms);
   });
+  const selfUsed = process.cpuUsage(selfBefore);
+  const measuredSeconds = (performance.now() - measuredFrom) / 1000;
+  const serverAfter = config.serverPid ? cpuSnapshot(config.serverPid) : null;
   const ok = samples.length;
   const out: LoadResult = {
     seconds: result.duration,
@@ -116,6 +127,11 @@ async function main(): Promise<void> {
     reqPerSec: ok / result.duration,
     latencyMs: summarize(samples.values()),
     warmup,
+    cpu: {
+      server: cpuBetween(serverBefore, serverAfter),
+      loadGenerator:
+        Math.round(((selfUsed.user + selfUsed.system) / 1e6 / measuredSeconds) * 1000) / 1000,
+    },
   };
   await Bun.write(config.resultFile, JSON.stringify(out, null, 2));
 }

@@ -83,7 +83,8 @@ export async function pgbench(options: {
   if (options.warmupSeconds > 0) {
     await runPgbench([...common, `--time=${options.warmupSeconds}`, options.url], options.workDir);
   }
-  const prefix = "pgbench_tx";
+  // Its own log prefix: a run reads only its own per-transaction logs, not an earlier run's.
+  const prefix = `pgbench_tx_${options.clients}_${crypto.randomUUID().slice(0, 8)}`;
   const args = [
     ...common,
     `--time=${options.seconds}`,

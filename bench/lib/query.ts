@@ -1,7 +1,7 @@
 // The SQL behind tickets.list, captured from the service itself (not copied), for pgbench and
 // EXPLAIN: listTickets runs once inside withTenant while postgres.js reports what it sends.
 import { createDatabase } from "@supportdesk/database";
-import { listTickets } from "../../packages/services/src/tickets.ts";
+import { builtInGrant, tickets } from "@supportdesk/services";
 
 export type CapturedQuery = {
   /** Every statement of the request's transaction, in order, with its parameters. */
@@ -20,11 +20,11 @@ export async function captureListQuery(appUrl: string, tenantId: string): Promis
   };
   try {
     const page = await db.withTenant(tenantId, (tx) =>
-      listTickets(
+      tickets.listTickets(
         {
           tx,
           tenantId,
-          role: "member",
+          ...builtInGrant("member"),
           actor: { userId: null, apiKeyId: null, ip: null, userAgent: null },
         },
         { perPage: 25 },

@@ -2,6 +2,8 @@
 // the rows the part needs, with server-side SQL as the owner role (RLS is forced, so tenant rows
 // are written under `set_config('app.tenant_id', …, true)`).
 import { createDatabase } from "@supportdesk/database";
+import { parseKeyring, sealPayload, verifyEmailJob } from "@supportdesk/queue";
+import { BENCH_JOB_KEY } from "./server";
 
 export type Db = ReturnType<typeof createDatabase>;
 type Sql = Db["sql"];
@@ -39,25 +41,32 @@ export async function resetData(sql: Sql): Promise<void> {
 
 /**
  * N pending `email.verify` jobs (platform jobs: no tenant), as a sign-up records them: a user id,
- * `bench-<n>@example.test`, a name and a 43-character base64url token. One statement, so one
- * NOTIFY. Returns how many rows were inserted.
+ * `bench-<n>@example.test`, a name and a 43-character base64url token, sealed with the run's
+ * JOB_ENCRYPTION_KEY as `enqueue` seals it (so the worker opens each one, as in production). One
+ * statement, so one NOTIFY. Returns how many rows were inserted.
  *
  * created_at is spread 1 ms apart ending now, as for rows recorded over time: one plain INSERT
  * would give them all the same now(), a different (and, for the relay, slower) case.
  */
 export async function insertEmailJobs(sql: Sql, count: number): Promise<number> {
+  const keyring = parseKeyring(BENCH_JOB_KEY);
+  const payloads = Array.from({ length: count }, (_, i) =>
+    sealPayload(
+      verifyEmailJob,
+      {
+        userId: crypto.randomUUID(),
+        email: `bench-${i + 1}@example.test`,
+        name: `Bench User ${i + 1}`,
+        token: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
+      },
+      keyring,
+    ),
+  );
   const rows = await sql`
     insert into outbox (id, tenant_id, queue, job_name, payload, created_at)
-    select gen_random_uuid(), null, 'email', 'email.verify',
-           jsonb_build_object(
-             'userId', gen_random_uuid(),
-             'email', 'bench-' || n || '@example.test',
-             'name', 'Bench User ' || n,
-             'token', rtrim(translate(encode(decode(
-               md5(n::text || random()::text) || md5(random()::text), 'hex'), 'base64'),
-               '+/', '-_'), '=')),
-           now() - (${count}::int - n) * interval '1 millisecond'
-    from generate_series(1, ${count}::int) n`;
+    select gen_random_uuid(), null, 'email', 'email.verify', job.payload,
+           now() - (${count}::int - job.n) * interval '1 millisecond'
+    from jsonb_array_elements(${JSON.stringify(payloads)}::jsonb) with ordinality as job(payload, n)`;
   await sql`analyze outbox`;
   return rows.count;
 }

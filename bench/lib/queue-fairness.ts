@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { createDatabase } from "@supportdesk/database";
 // Not dependencies of the root package (only config and database are): imported by path.
-import { enqueue, ticketEventJob } from "../../packages/queue/src/index.ts";
+import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import type { QueueBenchContext } from "./queue-context";
 import { prefixFor } from "./queue-context";
 import { createTenantWithTicket, insertTicketEvents, resetData } from "./queue-db";

@@ -4,12 +4,12 @@
 // time it was sent, and the client notes when each socket received it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadEnv, repoRoot } from "@supportdesk/config";
-import type { Subprocess } from "bun";
 // Not dependencies of the root package (only config and database are): imported by path.
-import { createTokenService, type SigningJwk } from "../../packages/auth-utils/src/index.ts";
-import { createRedis } from "../../packages/cache/src/index.ts";
-import { publishEvent } from "../../packages/realtime/src/index.ts";
+import { createTokenService, type SigningJwk } from "@supportdesk/auth-utils";
+import { createRedis } from "@supportdesk/cache";
+import { loadEnv, repoRoot } from "@supportdesk/config";
+import { publishEvent } from "@supportdesk/realtime";
+import type { Subprocess } from "bun";
 import { track } from "./children";
 import type { QueueBenchContext } from "./queue-context";
 import { epochMs, unlessExited } from "./queue-context";

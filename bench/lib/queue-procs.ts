@@ -8,7 +8,7 @@ import { benchVariable } from "./args";
 import { track } from "./children";
 import { unlessExited } from "./queue-context";
 import type { SinkMessage, SinkRequest } from "./queue-smtp-sink";
-import { freePort, logTail } from "./server";
+import { BENCH_JOB_KEY, freePort, logTail } from "./server";
 
 /** The worker's concurrency defaults (the config schema's, not whatever .env says). */
 export function workerDefaults(): { email: number; notification: number; poolMax: number } {
@@ -214,6 +214,7 @@ export function startWorker(config: WorkerConfig): RunningWorker {
         WORKER_EMAIL_CONCURRENCY: String(config.emailConcurrency),
         WORKER_NOTIFICATION_CONCURRENCY: String(config.notificationConcurrency),
         APP_URL: "http://app.bench.invalid",
+        JOB_ENCRYPTION_KEY: BENCH_JOB_KEY,
       },
       stdin: "ignore",
       stdout: fd,

@@ -5,6 +5,15 @@ import { repoRoot } from "@supportdesk/config";
 import type { Subprocess } from "bun";
 import { benchVariable } from "./args";
 import { track } from "./children";
+import { listeningSockets } from "./procfs";
+
+/**
+ * JOB_ENCRYPTION_KEY for every process one bench run starts (server and worker must agree; the
+ * bench's own outbox rows are sealed with it too). Fresh per run, like the signing key.
+ */
+export const BENCH_JOB_KEY = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString(
+  "base64",
+);
 
 /** An Ed25519 private JWK for AUTH_KEYS, made fresh for each bench run. */
 export async function generateSigningKey(): Promise<Record<string, string>> {
@@ -35,6 +44,8 @@ export type ServerConfig = {
   redisUrl: string;
   authKeys: string;
   pool: number | undefined;
+  /** SERVER_PROCESSES (default 1): above 1, a primary with that many workers on one port. */
+  processes?: number;
   logFile: string;
 };
 
@@ -64,6 +75,7 @@ function profileFlags(): string[] {
 
 /** Starts the server and waits until `/ready` answers 200 (PostgreSQL and Redis reachable). */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const processes = config.processes ?? 1;
   const port = await freePort();
   const fd = openSync(config.logFile, "a");
   const env: Record<string, string | undefined> = {
@@ -75,6 +87,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     DATABASE_ADMIN_URL: config.adminUrl,
     REDIS_URL: config.redisUrl,
     AUTH_KEYS: config.authKeys,
+    JOB_ENCRYPTION_KEY: BENCH_JOB_KEY,
     ACCESS_TOKEN_TTL_SECONDS: "3600",
     // The limiter still runs (its Redis round trip is part of every request), it just never refuses.
     RATE_LIMIT_FREE_PER_MINUTE: LIMIT,
@@ -82,6 +95,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     RATE_LIMIT_ENTERPRISE_PER_MINUTE: LIMIT,
     RATE_LIMIT_AUTH_PER_MINUTE: LIMIT,
     DATABASE_POOL_MAX: config.pool === undefined ? undefined : String(config.pool),
+    SERVER_PROCESSES: String(processes),
   };
   if (config.pool === undefined) delete env.DATABASE_POOL_MAX;
   const child = track(
@@ -113,10 +127,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }
     await Bun.sleep(200);
   }
+  // /ready answers once one worker listens: wait for all of them, or the first seconds of load
+  // would go to fewer processes than the run says.
+  let listening = listeningSockets(port);
+  while (processes > 1 && listening !== null && listening < processes) {
+    if (Date.now() >= deadline) break;
+    await Bun.sleep(100);
+    listening = listeningSockets(port);
+  }
   if (Date.now() >= deadline) {
     child.kill("SIGKILL");
     throw new Error(
-      `The server was not ready within 30 s (last answer from /ready: ${last}). Its log:\n` +
+      `The server was not ready within 30 s (last answer from /ready: ${last}; ` +
+        `${listening ?? "?"} of ${processes} processes listening). Its log:\n` +
         logTail(config.logFile),
     );
   }
@@ -127,7 +150,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      // A primary passes SIGTERM on and exits when its workers have: a little more time.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await child.exited;
       clearTimeout(timer);
     },
@@ -165,7 +189,10 @@ export async function signIn(url: string): Promise<{ userId: string; accessToken
   const credentials = { email: BENCH_EMAIL, password: BENCH_PASSWORD, tokenDelivery: "body" };
   let answer = await mutation<SignedIn>(url, "auth.login", credentials);
   if (answer.error?.data?.code === "UNAUTHORIZED") {
-    answer = await mutation<SignedIn>(url, "auth.register", { ...credentials, name: "Bench User" });
+    // Registration signs nobody in (its emailed link does); the password works before that.
+    const { tokenDelivery: _, ...account } = credentials;
+    await mutation(url, "auth.register", { ...account, name: "Bench User" });
+    answer = await mutation<SignedIn>(url, "auth.login", credentials);
   }
   if (!answer.result) {
     throw new Error(`Signing in the bench user failed: ${answer.error?.message ?? "no result"}`);

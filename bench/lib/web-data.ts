@@ -1,6 +1,6 @@
 // The bench tenant: a fresh user and tenant (bench-web-…) registered through the API, then its
 // tickets created through tickets.create, a few calls in flight, as the app would make them.
-import { must, PASSWORD, type Stack, unique } from "../../apps/web/e2e/harness.ts";
+import { must, registerAndSignIn, type Stack, unique } from "../../apps/web/e2e/harness.ts";
 
 export type WebTenant = {
   email: string;
@@ -26,25 +26,20 @@ type SignedIn = {
   tenants: { id: string; slug: string }[];
 };
 
-/** Registers a new user with a new tenant named bench-web-…; the tokens come in the body. */
+/** Registers a user with a new tenant named bench-web-… and signs them in (tokens in the body). */
 export async function registerTenant(stack: Stack): Promise<WebTenant> {
   const id = unique("");
   const slug = `bench-web-${id}`;
   const email = `bench-web-${id}@example.test`;
   const name = `Bench Web ${id}`;
-  const data = must(
-    await stack.call<SignedIn>("mutation", "auth.register", {
-      email,
-      password: PASSWORD,
-      name,
-      tenantName: `bench-web-${id}`,
-      tenantSlug: slug,
-      tokenDelivery: "body",
-    }),
-    "auth.register",
-  );
+  const data: SignedIn = await registerAndSignIn(stack, {
+    email,
+    name,
+    tenantName: `bench-web-${id}`,
+    tenantSlug: slug,
+  });
   const tenant = data.tenants.find((t) => t.slug === slug);
-  if (!tenant) throw new Error(`auth.register answered no tenant ${slug}`);
+  if (!tenant) throw new Error(`signing in after auth.register found no tenant ${slug}`);
   return {
     email,
     name,

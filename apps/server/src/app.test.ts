@@ -101,6 +101,48 @@ describe("the web app", () => {
     expect((await web.request("/nope")).status).toBe(404);
   });
 
+  test("the HTML carries a strict Content-Security-Policy: no inline script, no eval, no framing", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(join(tmpdir(), "sd-web-"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>SupportDesk</title>");
+    const web = createApp({ deps, corsOrigins: [], trustProxy: false, webRoot: root });
+    const page = await web.request("http://desk.example:3000/t/acme/tickets", {
+      headers: { accept: "text/html", host: "desk.example:3000" },
+    });
+    expect(page.status).toBe(200);
+    const policy = new Map(
+      (page.headers.get("content-security-policy") ?? "")
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values.join(" ")]),
+    );
+    expect(Object.fromEntries(policy)).toEqual({
+      "default-src": "'self'",
+      "script-src": "'self'",
+      "style-src": "'self'",
+      "img-src": "'self' https: data:",
+      "font-src": "'self'",
+      "connect-src": "'self' ws://desk.example:3000",
+      "object-src": "'none'",
+      "base-uri": "'none'",
+      "form-action": "'self'",
+      "frame-ancestors": "'none'",
+    });
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+
+    // A Host header that is not a host name adds nothing to the policy.
+    const odd = await web.request("/", {
+      headers: { accept: "text/html", host: "x y;script-src *" },
+    });
+    expect(odd.headers.get("content-security-policy")).toContain("connect-src 'self';");
+    expect(odd.headers.get("content-security-policy")).not.toContain("script-src *");
+  });
+
   test("assets: a year's immutable caching, gzip when accepted, nothing outside the folder", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");

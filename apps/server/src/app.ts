@@ -5,13 +5,14 @@ import {
   MAX_BATCH_SIZE,
   type RequestInfo,
   type TrpcDeps,
+  wasReported,
 } from "@supportdesk/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { securityHeaders } from "./security-headers";
 
 export type AppOptions = {
   deps: TrpcDeps;
@@ -67,19 +68,20 @@ function isSecure(options: AppOptions, req: Request): boolean {
   return new URL(req.url).protocol === "https:";
 }
 
-/**
- * The server's routes: `/health`, `/ready`, `/.well-known/jwks.json`, and tRPC at `/trpc` and
- * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants), and `/ws` when
- * given a WebSocket handler.
- */
 /** The app's per-request variables: log fields filled in by the tRPC context. */
 export type AppEnv = { Variables: { logFields: RequestInfo["logFields"] } };
 
+/**
+ * The server's routes: `/health`, `/ready`, `/.well-known/jwks.json`, and tRPC at `/trpc` and
+ * `/t/:slug/trpc` (the path names the tenant, so two tabs can work in two tenants), `/ws` when
+ * given a WebSocket handler, and the web app's build when given `webRoot`.
+ */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { deps } = options;
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use(secureHeaders());
+  // CSP and its companions on every response, the web app's HTML included (./security-headers.ts).
+  app.use(securityHeaders((req) => isSecure(options, req)));
   app.use(
     "*",
     cors({
@@ -162,7 +164,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           logFields,
         }),
       onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
+        // Procedures' errors were logged (redacted) by mapErrors; log what failed outside them.
+        if (error.code === "INTERNAL_SERVER_ERROR" && !wasReported(error)) {
           deps.log.error({ err: error.cause ?? error, path, requestId: id }, "trpc error");
         }
       },

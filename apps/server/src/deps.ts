@@ -26,7 +26,13 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
   const redis = createRedis(config.REDIS_URL, { name: "server" });
   redis.on("error", (error) => log.warn({ err: error.message }, "redis connection error"));
   return {
-    db: createDatabase({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX }),
+    db: createDatabase({
+      url: config.DATABASE_URL,
+      max: config.DATABASE_POOL_MAX,
+      connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
     redis,
     tokens: await createTokenService({
       keys: await signingKeys(config),
@@ -51,6 +57,9 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
         pro: config.RATE_LIMIT_PRO_PER_MINUTE,
         enterprise: config.RATE_LIMIT_ENTERPRISE_PER_MINUTE,
         auth: config.RATE_LIMIT_AUTH_PER_MINUTE,
+        loginFailuresPerMinute: config.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE,
+        loginFailuresPerEmailPerHour: config.RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR,
+        public: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
       },
     },
   };

@@ -4,7 +4,13 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { createTokenService, generateSigningKey } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
-import { createTestDeps, signUp, TEST_PASSWORD, testEmail } from "@supportdesk/trpc/testing";
+import {
+  createTestDeps,
+  lastJobFor,
+  signUp,
+  TEST_PASSWORD,
+  testEmail,
+} from "@supportdesk/trpc/testing";
 import { createApp } from "./app";
 
 type App = ReturnType<typeof createApp>;
@@ -14,7 +20,15 @@ const DOMAIN = "supportdesk.test";
 
 const deps = await createTestDeps();
 const limitedDeps = await createTestDeps({
-  rateLimits: { free: 5, pro: 5, enterprise: 5, auth: 3 },
+  rateLimits: {
+    free: 5,
+    pro: 5,
+    enterprise: 5,
+    auth: 3,
+    loginFailuresPerMinute: 3,
+    loginFailuresPerEmailPerHour: 5,
+    public: 5,
+  },
 });
 // Nothing listens on port 1: a Redis that is down, failing every command at once.
 const deadRedis = createRedis("redis://127.0.0.1:1", {
@@ -183,12 +197,19 @@ describe("the refresh cookie (tokenDelivery: cookie)", () => {
       body: "{}",
     });
 
-  test("sign-up sets sd_refresh (Path=/trpc, HttpOnly, SameSite=Strict) and the body's refreshToken is null", async () => {
-    const reply = await mutate<SignedInBody>(app, "auth.register", {
-      email: testEmail("cookie"),
+  test("sign-up's verification link sets sd_refresh (Path=/trpc, HttpOnly, SameSite=Strict) and the body's refreshToken is null", async () => {
+    const email = testEmail("cookie");
+    const registered = await mutate<{ ok: boolean }>(app, "auth.register", {
+      email,
       password: TEST_PASSWORD,
       name: "Cookie User",
       tenantName: tenantName(),
+    });
+    expect(registered.status).toBe(200);
+    expect(registered.headers.get("set-cookie")).toBeNull();
+    const job = await lastJobFor(deps, "email.verify", email);
+    const reply = await mutate<SignedInBody>(app, "auth.verifyEmail", {
+      token: job?.token,
       tokenDelivery: "cookie",
     });
     expect(reply.status).toBe(200);
@@ -523,7 +544,7 @@ describe("rate limits (plan limit 5, auth limit 3)", () => {
     expect((await attempt()).status).toBe(429);
   });
 
-  test("auth.login is limited per email: the same email from different IPs → 429 after 3", async () => {
+  test("auth.login failures are limited per email: the same email from different IPs → 429 after 5", async () => {
     const email = testEmail("per-email");
     const attempt = () =>
       mutate(
@@ -532,7 +553,7 @@ describe("rate limits (plan limit 5, auth limit 3)", () => {
         { email, password: "wrong password", tokenDelivery: "body" },
         { headers: { "x-forwarded-for": randomIp() } },
       );
-    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
     const refused = await attempt();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -571,7 +592,7 @@ describe("when Redis is down", () => {
     expect(created.headers.get("x-ratelimit-remaining")).toBeNull();
   });
 
-  test("sign-in still works (the auth limiter fails open)", async () => {
+  test("sign-in still works (auth limits count in this process meanwhile)", async () => {
     const user = await signUp(deps);
     const reply = await mutate<SignedInBody>(redisDown, "auth.login", {
       email: user.email,
@@ -890,7 +911,8 @@ describe("CORS and headers", () => {
     ];
     for (const reply of replies) {
       expect(reply.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(reply.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(reply.headers.get("x-frame-options")).toBe("DENY");
+      expect(reply.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
     expect(replies[3]?.status).toBe(404);
   });

@@ -1,67 +1,22 @@
-// Server process: reads config, connects, warns about unsafe Redis settings, serves, shuts down cleanly.
-import { join } from "node:path";
-import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
+// Server process: reads config; serves, or with SERVER_PROCESSES > 1 runs that many serving workers.
 import { env } from "@supportdesk/config";
 import { createLogger } from "@supportdesk/logger";
-import { createApp } from "./app";
-import { createDeps } from "./deps";
-import { createServerHub, createWsHandler } from "./ws";
+import { runPrimary, WORKER_FLAG } from "./processes";
+import { serve } from "./serve";
 
 const config = env();
-const log = createLogger({ name: "server", level: config.LOG_LEVEL });
-const deps = await createDeps(config, log);
-
-checkEvictionPolicy(deps.redis)
-  .then((check) => {
-    if (!check.ok) log.warn({ policy: check.policy }, check.warning);
-  })
-  .catch((error: Error) =>
-    log.warn({ err: error.message }, "could not read Redis maxmemory-policy"),
-  );
-
-// Realtime: a dedicated subscriber connection (a subscribed connection can run nothing else).
-// SUBSCRIBE waits for Redis instead of failing, so the API starts even while Redis is down.
-const subscriber = createRedis(config.REDIS_URL, {
-  name: "server:events",
-  maxRetriesPerRequest: null,
+const worker = process.argv.includes(WORKER_FLAG);
+const log = createLogger({
+  name: worker ? "server-worker" : "server",
+  level: config.LOG_LEVEL,
 });
-subscriber.on("error", (error) => log.warn({ err: error.message }, "redis subscriber error"));
-const hub = createServerHub(deps, subscriber);
-hub.start().then(
-  () => log.info("realtime: subscribed to events"),
-  (error: Error) => log.error({ err: error.message }, "realtime: could not subscribe to events"),
-);
-const realtime = createWsHandler(deps, hub);
 
-const server = Bun.serve({
-  port: config.PORT,
-  fetch: (req, srv) => app.fetch(req, srv),
-  websocket: realtime.websocket,
-});
-const app = createApp({
-  webRoot: join(import.meta.dir, "..", "..", "web", "dist"),
-  deps,
-  corsOrigins: config.CORS_ORIGINS,
-  trustProxy: config.TRUST_PROXY,
-  remoteAddress: (req) => server.requestIP(req)?.address ?? null,
-  ws: realtime.route,
-});
-log.info({ url: server.url.href }, "server listening");
-
-async function shutdown(signal: string): Promise<void> {
-  log.info({ signal }, "shutting down: finishing in-flight requests");
-  // Open WebSockets would keep server.stop() waiting forever: close them first (1001, clients
-  // reconnect to another instance).
-  realtime.closeAll();
-  await server.stop();
-  await hub.stop();
-  await Promise.allSettled([
-    deps.db.close(),
-    deps.redis.quit(),
-    subscriber.quit(),
-    ...Object.values(deps.queues ?? {}).map((q) => q.close()),
-  ]);
-  process.exit(0);
+if (worker) {
+  const server = await serve(config, log, { reusePort: true });
+  // The primary is gone (stopped or killed): stop too rather than serve unsupervised.
+  process.once("disconnect", () => void server.shutdown("the primary exited"));
+} else if (config.SERVER_PROCESSES > 1) {
+  runPrimary(config.SERVER_PROCESSES, log);
+} else {
+  await serve(config, log, { reusePort: false });
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));

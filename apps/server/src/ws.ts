@@ -1,21 +1,21 @@
-// /ws, the realtime WebSocket: authenticates before upgrading, hands the socket to the hub, and
-// closes it (4401) when the access token expires or the session ends.
+// /ws, the realtime WebSocket: authenticates (through the access layer) before upgrading, hands
+// the socket to the hub, and closes it (4401) when the access token expires or the session ends.
+import {
+  type AccessDeps,
+  authenticateUserToken,
+  findTenant,
+  memberRoles,
+  sessionState,
+} from "@supportdesk/access";
 import type { Redis } from "@supportdesk/cache";
-// Neither is reachable through its package yet: `@supportdesk/realtime` is not a dependency of the
-// server and `@supportdesk/trpc` does not export these two lookups. Once it is and they are, import
-// from "@supportdesk/realtime" and "@supportdesk/trpc" instead.
+import { WS_CLOSE_GOING_AWAY, WS_CLOSE_UNAUTHORIZED } from "@supportdesk/domain";
 import { createRealtimeHub, type RealtimeHub, type RealtimeSocket } from "@supportdesk/realtime";
-import type { TrpcDeps } from "@supportdesk/trpc";
-import { findTenant, memberRoles, sessionState } from "@supportdesk/trpc";
 import type { ServerWebSocket } from "bun";
 import type { Context } from "hono";
 import { type BunWebSocketData, upgradeWebSocket, websocket } from "hono/bun";
 import type { WSEvents } from "hono/ws";
 
-/** Close code when the access token expired or the session ended: reconnect with a fresh token. */
-export const WS_CLOSE_UNAUTHORIZED = 4401;
-/** Close code when the server shuts down (standard "going away"): reconnect, maybe elsewhere. */
-export const WS_CLOSE_GOING_AWAY = 1001;
+export { WS_CLOSE_GOING_AWAY, WS_CLOSE_UNAUTHORIZED };
 
 const DEFAULT_SESSION_CHECK_MS = 60_000;
 /** The subprotocol that carries the token: `Sec-WebSocket-Protocol: bearer.<access token>`. */
@@ -69,7 +69,7 @@ type Connection = WsSession & {
  * const hub = createServerHub(deps, subscriber);
  * await hub.start();
  */
-export function createServerHub(deps: TrpcDeps, subscriber: Redis): RealtimeHub {
+export function createServerHub(deps: AccessDeps, subscriber: Redis): RealtimeHub {
   return createRealtimeHub({
     subscriber,
     // The same rule as HTTP: members of a tenant that is not suspended. One tenant lookup and
@@ -94,15 +94,13 @@ function accessTokenOf(req: Request): string | undefined {
 }
 
 /** The user and session behind a valid, unexpired access token whose session is live. */
-async function authenticate(deps: TrpcDeps, req: Request): Promise<WsSession | undefined> {
+async function authenticate(deps: AccessDeps, req: Request): Promise<WsSession | undefined> {
   const token = accessTokenOf(req);
   if (!token) return undefined;
-  const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
-  // verifyAccessToken tolerates a few seconds of clock skew; a socket needs time left to live.
-  if (!claims || claims.exp * 1000 <= Date.now()) return undefined;
-  const session = await sessionState(deps, claims.sid);
-  if (!session || session.revoked || session.userId !== claims.sub) return undefined;
-  return { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp * 1000 };
+  const user = await authenticateUserToken(deps, token).catch(() => undefined);
+  // Token checks tolerate a few seconds of clock skew; a socket needs time left to live.
+  if (!user || user.expiresAt <= Date.now()) return undefined;
+  return { userId: user.userId, sessionId: user.sessionId, expiresAt: user.expiresAt };
 }
 
 /**
@@ -115,7 +113,7 @@ async function authenticate(deps: TrpcDeps, req: Request): Promise<WsSession | u
  * const app = createApp({ deps, …, ws: realtime.route });
  */
 export function createWsHandler(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   hub: RealtimeHub,
   options: WsOptions = {},
 ): WsHandler {

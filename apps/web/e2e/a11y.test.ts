@@ -1,13 +1,14 @@
 // Accessibility of the main screens, checked by axe-core (WCAG 2.1 A and AA rules) in Chromium on
-// the built app: sign-in, sign-up, the inbox, a ticket, customers, the new-ticket dialog, settings,
-// the notifications list and the account page. A violation fails with what it is and where.
+// the built app: sign-in, sign-up, the inbox, a ticket, customers, the new-ticket dialog, settings
+// (roles and the role form among them), the notifications list and the account page. A violation
+// fails with what it is and where.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createRequire } from "node:module";
 import {
   type BrowserContext,
   must,
-  PASSWORD,
   type Page,
+  registerAndSignIn,
   type Stack,
   signInThroughApi,
   startStack,
@@ -33,18 +34,12 @@ let customerId = "";
 
 beforeAll(async () => {
   stack = await startStack({ worker: false });
-  const registered = must(
-    await stack.call<{ accessToken: string }>("mutation", "auth.register", {
-      email,
-      password: PASSWORD,
-      name: "Ally Tester",
-      tenantName: "Ally Org",
-      tenantSlug: slug,
-      tokenDelivery: "body",
-    }),
-    "auth.register",
-  );
-  const token = registered.accessToken;
+  const { accessToken: token } = await registerAndSignIn(stack, {
+    email,
+    name: "Ally Tester",
+    tenantName: "Ally Org",
+    tenantSlug: slug,
+  });
   const created = must(
     await stack.call<{ id: string }>(
       "mutation",
@@ -85,7 +80,24 @@ beforeAll(async () => {
     "customers.create",
   );
   customerId = customer.id;
+  // A custom role, so the Roles page shows one with its edit and delete controls.
+  must(
+    await stack.call(
+      "mutation",
+      "roles.create",
+      {
+        name: "Night shift",
+        description: "Answers customers overnight.",
+        permissions: ["ticket.read", "ticket.reply", "customer.read"],
+      },
+      { token, slug },
+    ),
+    "roles.create",
+  );
   context = await stack.newContext();
+  // As an init script (through DevTools): the app's Content-Security-Policy refuses the inline
+  // <script> that page.addScriptTag would insert.
+  await context.addInitScript({ path: AXE });
 }, 60_000);
 
 afterAll(async () => {
@@ -94,7 +106,6 @@ afterAll(async () => {
 
 /** axe's WCAG 2.1 A/AA violations on the page as it is now. */
 async function violations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;
@@ -201,6 +212,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
       for (const [path, heading] of [
         ["settings/organisation", "Organisation"],
         ["settings/members", "Members"],
+        ["settings/roles", "Roles"],
         ["settings/invitations", "Invitations"],
         ["settings/api-keys", "API keys"],
         ["settings/audit", "Audit log"],
@@ -212,6 +224,15 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
           path.replace("/", "-"),
         );
       }
+      // The role form: grouped permission checkboxes.
+      await visit(
+        `/t/${slug}/settings/roles`,
+        async (p) => {
+          await p.getByRole("button", { name: "New role" }).click();
+          await p.getByLabel("Role name", { exact: true }).waitFor();
+        },
+        "settings-role-form",
+      );
       await visit("/account", (p) => p.getByLabel("Name", { exact: true }).waitFor(), "account");
     },
     STEP_MS,

@@ -1,5 +1,6 @@
-// The whole product in a real browser: sign-up, email verification, tickets, invitations, two
-// tenants in two tabs, assignment and replies, the live notification bell, and a viewer's limits.
+// The whole product in a real browser: sign-up, the email link that verifies and signs in,
+// tickets, invitations, two tenants in two tabs, assignment and replies, the live notification
+// bell, a viewer's limits, and a second sign-up with a taken address that reveals nothing.
 //
 // Each step is its own test, in order, sharing the people below. When a step fails, the next ones
 // still run: what they need from it (an account, a ticket, a membership) is then made through the
@@ -91,11 +92,19 @@ async function apiSignIn(who: Person, withTenant = true): Promise<string> {
   });
   if (!answer.ok) {
     fallback(`registering ${who.label} through the API`);
-    answer = await stack.call<SignedIn>("mutation", "auth.register", {
+    must(
+      await stack.call("mutation", "auth.register", {
+        email: who.email,
+        password: PASSWORD,
+        name: who.name,
+        ...(withTenant ? { tenantName: who.tenantName, tenantSlug: who.slug } : {}),
+      }),
+      `registering ${who.label}`,
+    );
+    // Registration signs nobody in; an unverified account may still sign in with its password.
+    answer = await stack.call<SignedIn>("mutation", "auth.login", {
       email: who.email,
       password: PASSWORD,
-      name: who.name,
-      ...(withTenant ? { tenantName: who.tenantName, tenantSlug: who.slug } : {}),
       tokenDelivery: "body",
     });
   }
@@ -133,18 +142,22 @@ async function signUpThroughUi(page: Page, who: Person) {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
   await stack.screenshot(page, `02-check-your-email-${who.label.toLowerCase()}`);
-  who.uiSession = true;
 }
 
+/** Opens the verification email's link in the person's browser: verified, signed in, in the app. */
 async function verifyThroughEmail(who: Person) {
-  if (!who.userId) await apiSignIn(who);
   const link = await stack.readEmail(who.email, "Verify your email");
   expect(new URL(link).pathname).toBe("/verify-email");
   const page = await newPage(who);
   await page.goto(link);
   await page.getByRole("heading", { name: "Email verified" }).waitFor();
   await stack.screenshot(page, `03-email-verified-${who.label.toLowerCase()}`);
+  await page.getByRole("link", { name: "Continue to SupportDesk" }).click();
+  await page.waitForURL((url) => url.pathname === `/t/${who.slug}/tickets`, { timeout: UI_MS });
+  await page.getByRole("heading", { name: "Tickets" }).waitFor();
+  who.uiSession = true;
   await page.close();
+  if (!who.userId) await apiSignIn(who);
 }
 
 async function bellUnread(page: Page): Promise<number | null> {
@@ -220,17 +233,19 @@ async function ensureBobIsMember(): Promise<void> {
 
 describe("web app end to end", () => {
   test(
-    "1. Ada signs up with a new organisation and is asked to check her email",
+    "1. Ada signs up with a new organisation and is asked to check her email (not signed in yet)",
     async () => {
       const page = await newPage(A);
       await signUpThroughUi(page, A);
+      await page.goto(`/t/${A.slug}/tickets`);
+      await page.waitForURL((url) => url.pathname.startsWith("/login"), { timeout: UI_MS });
       await page.close();
     },
     STEP_MS,
   );
 
   test(
-    "2. the verification email's link shows “Email verified”",
+    "2. the verification email's link shows “Email verified” and signs Ada in to her inbox",
     async () => {
       await verifyThroughEmail(A);
     },
@@ -523,6 +538,29 @@ describe("web app end to end", () => {
       await page.getByRole("link", { name: renamed }).waitFor();
       await page.close();
       A.name = renamed;
+    },
+    STEP_MS,
+  );
+
+  test(
+    "14. signing up again with Ada's address looks the same; only Ada's inbox learns of it",
+    async () => {
+      const context = await stack.newContext();
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(UI_MS);
+        const copycat = { ...person("Copy"), email: A.email.toUpperCase() };
+        await signUpThroughUi(page, copycat);
+        await stack.screenshot(page, "16-signup-taken-address");
+        const link = await stack.readEmail(A.email, "already have");
+        expect(new URL(link).pathname).toBe("/login");
+        // Nobody was signed in, and Ada's password still works.
+        await page.goto(`/t/${A.slug}/tickets`);
+        await page.waitForURL((url) => url.pathname.startsWith("/login"), { timeout: UI_MS });
+        await apiSignIn(A);
+      } finally {
+        await context.close();
+      }
     },
     STEP_MS,
   );

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { env, repoRoot } from "@supportdesk/config";
+import { type MailCapture, startMailCapture } from "@supportdesk/email/capture";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { type MailCapture, startMailCapture } from "../../../packages/email/src/capture.ts";
 
 export type { Browser, BrowserContext, Page };
 
@@ -271,6 +271,34 @@ export function must<T>(answer: TrpcAnswer<T>, what: string): T {
     );
   }
   return answer.data;
+}
+
+/** What `auth.login` (and a verification link) answers, as far as the tests read it. */
+export type SignedInAnswer = {
+  accessToken: string;
+  user: { id: string; email: string };
+  tenants: { id: string; slug: string; name: string; role: string }[];
+};
+
+/**
+ * Registers someone through the API and signs them in with their password. Registration itself
+ * signs nobody in (the emailed link does, and some stacks run without a worker); an unverified
+ * account may sign in with its password.
+ */
+export async function registerAndSignIn(
+  stack: Pick<Stack, "call">,
+  who: { email: string; name: string; password?: string; tenantName?: string; tenantSlug?: string },
+): Promise<SignedInAnswer> {
+  const { password = PASSWORD, ...rest } = who;
+  must(await stack.call("mutation", "auth.register", { ...rest, password }), "auth.register");
+  return must(
+    await stack.call<SignedInAnswer>("mutation", "auth.login", {
+      email: who.email,
+      password,
+      tokenDelivery: "body",
+    }),
+    "auth.login",
+  );
 }
 
 /**

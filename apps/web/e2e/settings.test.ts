@@ -1,6 +1,6 @@
 // The flows flow.test.ts leaves out, in a real browser: password reset, organisation settings,
 // API keys, invitations (resend, revoke), members (roles, ownership, leaving), sessions, the audit
-// log, and the sign-in gate.
+// log, the sign-in gate, and custom roles (made, given, felt by their holder, edited, deleted).
 //
 // Each test makes its own people and organisations through the API (what it tests happens in the
 // browser), so one failure does not take the others down. The audit-log test reads what the
@@ -74,15 +74,23 @@ async function register(
       ? {}
       : { tenantName: `${label} Org ${id}`, slug: `e2e2-${lower}-${id}` }),
   };
-  const data = must(
-    await stack.call<SignedIn>("mutation", "auth.register", {
+  must(
+    await stack.call("mutation", "auth.register", {
       email: who.email,
       password: who.password,
       name: who.name,
       ...(who.slug ? { tenantName: who.tenantName, tenantSlug: who.slug } : {}),
-      tokenDelivery: "body",
     }),
     `registering ${label}`,
+  );
+  // Registration signs nobody in (its email link does); the password works before verifying.
+  const data = must(
+    await stack.call<SignedIn>("mutation", "auth.login", {
+      email: who.email,
+      password: who.password,
+      tokenDelivery: "body",
+    }),
+    `signing ${label} in`,
   );
   const person: Person = { ...who, token: data.accessToken, userId: data.user.id };
   if (options.verify) await verify(person);
@@ -93,7 +101,10 @@ async function register(
 async function verify(who: Person): Promise<void> {
   const link = await stack.readEmail(who.email, "Verify your email");
   const token = new URL(link).searchParams.get("token");
-  must(await stack.call("mutation", "auth.verifyEmail", { token }), `verifying ${who.email}`);
+  must(
+    await stack.call("mutation", "auth.verifyEmail", { token, tokenDelivery: "body" }),
+    `verifying ${who.email}`,
+  );
 }
 
 /** The invitation's token from its link (`/invite/<token>`). */
@@ -538,15 +549,15 @@ describe("settings, account and access in the browser", () => {
         "admin",
       );
       const header = page.locator("header.topbar");
-      await header.locator(".badge", { hasText: /^admin$/ }).waitFor();
+      await header.locator(".badge", { hasText: /^Admin$/ }).waitFor();
       await stack.screenshot(page, "25-c-ownership-transferred");
       // The server agrees (a reload takes the role from it), and owner-only controls are gone.
       await page.reload();
-      await header.locator(".badge", { hasText: /^admin$/ }).waitFor();
+      await header.locator(".badge", { hasText: /^Admin$/ }).waitFor();
       await page
         .getByLabel("Organisation", { exact: true })
         .locator("option:checked", {
-          hasText: "— admin",
+          hasText: "— Admin",
         })
         .waitFor({ state: "attached" });
       await page.getByRole("navigation", { name: "Settings" }).getByText("Organisation").click();
@@ -779,5 +790,148 @@ describe("settings, account and access in the browser", () => {
       expect(await page.getByText(stranger.email).count()).toBe(0);
     },
     STEP_MS,
+  );
+
+  test(
+    "9. roles: an admin makes “Triage” and gives it to a member, who sees only what it allows; an edit shows on the member's next load; a held role cannot be deleted",
+    async () => {
+      const [owner, agent] = await Promise.all([
+        register("Rhea"),
+        register("Theo", { tenant: false, verify: true }),
+      ]);
+      await join(owner, agent, "member");
+      const opts = { token: owner.token, slug: owner.slug };
+      const subject = `Printer on fire ${unique("")}`;
+      const ticket = must(
+        await stack.call<{ id: string }>(
+          "mutation",
+          "tickets.create",
+          { subject, body: "Smoke everywhere." },
+          opts,
+        ),
+        "tickets.create",
+      );
+
+      // The built-in roles are listed with what they may do, and cannot be edited.
+      const context = await browser(owner);
+      const page = await open(context, `/t/${owner.slug}/settings/roles`);
+      await page.getByRole("heading", { name: "Roles", level: 2 }).waitFor();
+      const region = (name: string) => page.getByRole("region", { name, exact: true });
+      await region("Viewer").getByText("See tickets and their conversations").waitFor();
+      expect(await page.getByRole("button", { name: "Edit Admin" }).count()).toBe(0);
+      await page.getByText("No custom roles yet").waitFor();
+
+      // A new role: a name, and permissions ticked by group; the owner's powers are not offered.
+      await page.getByRole("button", { name: "New role" }).click();
+      await page.getByLabel("Role name", { exact: true }).fill("Triage");
+      await page.getByLabel("Description (optional)", { exact: true }).fill("Sorts new tickets.");
+      const form = page.getByRole("form", { name: "New role" });
+      await form.getByRole("group", { name: "Tickets" }).waitFor();
+      for (const permission of [
+        "See tickets and their conversations",
+        "Change status, priority and tags",
+        "See customers",
+        "See the team's members",
+      ]) {
+        await page.getByLabel(permission, { exact: true }).check();
+      }
+      expect(await page.getByLabel(/owners only/).count()).toBe(0);
+      await stack.screenshot(page, "29-a-role-form");
+      await page.getByRole("button", { name: "Create role" }).click();
+      const triage = region("Triage");
+      await triage.getByText("Nobody holds this role.").waitFor();
+      await triage.getByText("Change status, priority and tags").waitFor();
+      expect(await triage.getByText("Reply to customers").count()).toBe(0);
+
+      // Given to the member on the members page (custom roles are listed with the built-in ones).
+      await page.getByRole("navigation", { name: "Settings" }).getByText("Members").click();
+      const agentRole = page.getByLabel(`Role for ${agent.name}`, { exact: true });
+      await agentRole.selectOption({ label: "Triage" });
+      await agentRole.and(page.locator(":enabled")).waitFor();
+      await page.reload();
+      await page.locator("tr", { hasText: agent.email }).waitFor();
+      expect(await agentRole.locator("option:checked").textContent()).toBe("Triage");
+      await page.getByRole("navigation", { name: "Settings" }).getByText("Roles").click();
+      await triage.getByText("1 member").waitFor();
+      await triage.getByText(agent.name).waitFor();
+      await stack.screenshot(page, "29-b-role-held");
+
+      // The member: status can change (ticket.update); no reply box, no assignee, no new ticket.
+      const agentContext = await browser(agent);
+      const agentPage = await open(agentContext, `/t/${owner.slug}/tickets/${ticket.id}`);
+      const status = agentPage.getByRole("combobox", { name: "Status", exact: true });
+      await status.waitFor();
+      await agentPage.locator("header.topbar .badge", { hasText: /^Triage$/ }).waitFor();
+      expect(await agentPage.getByLabel("Reply", { exact: true }).count()).toBe(0);
+      expect(await agentPage.getByRole("button", { name: /Send reply|Add note/ }).count()).toBe(0);
+      expect(await agentPage.getByRole("combobox", { name: "Assignee" }).count()).toBe(0);
+      await status.selectOption("pending");
+      await agentPage.getByText("Saved", { exact: true }).waitFor();
+      await stack.screenshot(agentPage, "29-c-triage-ticket");
+      type Ticket = { status: string };
+      const changed = must(
+        await stack.call<Ticket>("query", "tickets.get", { id: ticket.id }, opts),
+        "tickets.get",
+      );
+      expect(changed.status).toBe("pending");
+      await agentPage.goto(`/t/${owner.slug}/tickets`);
+      await agentPage.getByRole("link", { name: subject }).waitFor();
+      expect(await agentPage.getByRole("button", { name: "New ticket" }).count()).toBe(0);
+      // Settings are the team's: members, roles (read-only) and notifications, nothing else.
+      await agentPage.goto(`/t/${owner.slug}/settings`);
+      await waitForPath(agentPage, `/t/${owner.slug}/settings/members`);
+      const nav = agentPage.getByRole("navigation", { name: "Settings" });
+      expect(await nav.getByRole("link").allTextContents()).toEqual([
+        "Members",
+        "Roles",
+        "Notifications",
+      ]);
+      await nav.getByText("Roles").click();
+      await agentPage.getByRole("region", { name: "Triage", exact: true }).waitFor();
+      expect(await agentPage.getByRole("button", { name: "New role" }).count()).toBe(0);
+      expect(await agentPage.getByRole("button", { name: "Edit Triage" }).count()).toBe(0);
+
+      // The admin edits the role: replying instead of changing status.
+      await page.getByRole("button", { name: "Edit Triage" }).click();
+      const edit = page.getByRole("form", { name: "Edit “Triage”" });
+      await edit.getByLabel("Reply to customers", { exact: true }).check();
+      await edit.getByLabel("Change status, priority and tags", { exact: true }).uncheck();
+      await edit.getByRole("button", { name: "Save role" }).click();
+      await triage.getByText("Reply to customers").waitFor();
+
+      // The member's next page load has it: a reply box, and the status only shown.
+      await agentPage.goto(`/t/${owner.slug}/tickets/${ticket.id}`);
+      const replyBox = agentPage.getByLabel("Reply", { exact: true });
+      await replyBox.waitFor();
+      expect(await agentPage.getByRole("combobox", { name: "Status" }).count()).toBe(0);
+      const reply = `On it — ${unique("")}`;
+      await replyBox.fill(reply);
+      await agentPage.getByRole("button", { name: "Send reply" }).click();
+      await agentPage.getByText(reply).first().waitFor();
+      await stack.screenshot(agentPage, "29-d-triage-edited");
+
+      // Deleting a role someone holds is refused, in the server's words.
+      await triage.getByRole("button", { name: "Delete Triage" }).click();
+      await triage.getByRole("button", { name: "Delete", exact: true }).click();
+      await triage.getByRole("alert").filter({ hasText: "still held by 1 member" }).waitFor();
+      await stack.screenshot(page, "29-e-role-delete-refused");
+      // Once nobody holds it, it goes.
+      must(
+        await stack.call(
+          "mutation",
+          "tenants.members.updateRole",
+          { userId: agent.userId, role: "member" },
+          opts,
+        ),
+        "tenants.members.updateRole",
+      );
+      await page.reload();
+      await triage.getByText("Nobody holds this role.").waitFor();
+      await triage.getByRole("button", { name: "Delete Triage" }).click();
+      await triage.getByRole("button", { name: "Delete", exact: true }).click();
+      await triage.waitFor({ state: "detached" });
+      await page.getByText("No custom roles yet").waitFor();
+    },
+    STEP_MS * 2,
   );
 });

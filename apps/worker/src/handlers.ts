@@ -105,6 +105,16 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
         PLATFORM_BRAND,
       ),
 
+    "email.account-exists": (job) =>
+      send(
+        deps,
+        job,
+        str(job.payload.email),
+        "account-exists",
+        { name: str(job.payload.name), url: link("/login"), resetUrl: link("/forgot-password") },
+        PLATFORM_BRAND,
+      ),
+
     "email.password-reset": (job) =>
       send(
         deps,

@@ -1,10 +1,10 @@
-// Worker process: the outbox relay and every queue's handlers; finishes in-flight jobs on shutdown.
+// Worker process: outbox relay and purge, queue handlers; finishes in-flight jobs on shutdown.
 import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
 import { createMailer } from "@supportdesk/email";
 import { createLogger } from "@supportdesk/logger";
-import { openQueues, startRelay, startWorkers } from "@supportdesk/queue";
+import { openQueues, startOutboxPurge, startRelay, startWorkers } from "@supportdesk/queue";
 import { createHandlers } from "./handlers";
 
 const config = env();
@@ -40,6 +40,8 @@ const queues = openQueues(producer, config.QUEUE_PREFIX, (error) =>
   log.debug({ err: error.message }, "queue error"),
 );
 const relay = await startRelay({ db, queues, log });
+// Sent jobs' rows are kept a while for inspection, then deleted (every worker may run this).
+const purge = startOutboxPurge({ db, log, retentionDays: config.OUTBOX_RETENTION_DAYS });
 const workers = startWorkers({
   db,
   connection: () => bullConnection("worker:jobs"),
@@ -63,6 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, "shutting down: finishing in-flight jobs");
   await relay.stop();
+  await purge.stop();
   await workers.close();
   await Promise.all(Object.values(queues).map((q) => q.close()));
   mailer.close();

@@ -9,7 +9,7 @@ import { env } from "@supportdesk/config";
 import { type CapturedMessage, startMailCapture } from "@supportdesk/email/capture";
 import { enqueue, verifyEmailJob } from "@supportdesk/queue";
 import { auth } from "@supportdesk/services";
-import { createTestDeps, signUp, testEmail } from "@supportdesk/trpc/testing";
+import { callerFor, createTestDeps, signUp, testEmail } from "@supportdesk/trpc/testing";
 import { SMTPServer } from "smtp-server";
 
 const root = join(import.meta.dir, "..", "..", "..");
@@ -141,6 +141,27 @@ describe("worker process", () => {
     await verificationJob(control);
     await capture.waitFor(to(control), 15_000);
     expect((await capture.messages()).filter(to(ghost))).toEqual([]);
+  });
+
+  test("the emailed verification link signs in; signing up again emails the owner how to sign in", async () => {
+    const address = testEmail("link");
+    const anon = callerFor(deps);
+    await anon.auth.register({ email: address, password: "a long enough secret", name: "Link" });
+    const verify = await capture.waitFor(to(address), 15_000);
+    const link = /http:\/\/app\.supportdesk\.test\/verify-email\?token=[\w%-]+/.exec(
+      verify.text,
+    )?.[0];
+    const token = new URL(link ?? "http://x/").searchParams.get("token") ?? "";
+    const signedIn = await anon.auth.verifyEmail({ token, tokenDelivery: "body" });
+    expect(signedIn.user).toMatchObject({ email: address, emailVerified: true });
+
+    await anon.auth.register({ email: address, password: "another secret!", name: "Copycat" });
+    const notice = await capture.waitFor(
+      (m) => to(address)(m) && m.subject.includes("already have"),
+      15_000,
+    );
+    expect(notice.text).toContain("http://app.supportdesk.test/login");
+    expect(notice.text).toContain("http://app.supportdesk.test/forgot-password");
   });
 
   test("a ticket event notifies agents in the app and queues their emails", async () => {

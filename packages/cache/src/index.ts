@@ -3,6 +3,10 @@ import { Redis, type RedisOptions } from "ioredis";
 
 export type { Redis } from "ioredis";
 export {
+  createLocalRateLimiter,
+  type LocalRateLimiterOptions,
+} from "./local-rate-limit";
+export {
   createRateLimiter,
   type RateLimiter,
   type RateLimiterOptions,

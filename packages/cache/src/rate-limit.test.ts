@@ -161,6 +161,19 @@ describe("createRateLimiter", () => {
     expect(() => createRateLimiter(redis, { timeoutMs: 0 })).toThrow('"timeoutMs"');
   });
 
+  test("peek answers what consume would, and counts nothing", async () => {
+    const key = uniqueKey();
+    const options = { limit: 2, windowSeconds: 60 };
+    expect(await limiter.peek(key, options)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await redis.exists(prefix + key)).toBe(0);
+    await limiter.consume(key, options);
+    await limiter.consume(key, options);
+    const peeked = await limiter.peek(key, options);
+    expect(peeked).toMatchObject({ allowed: false, remaining: 0, source: "redis" });
+    expect(peeked.retryAfter).toBeGreaterThan(0);
+    expect(await redis.hget(prefix + key, "c")).toBe("2");
+  });
+
   test("Redis down → RateLimitUnavailableError at once, so the caller can fail open or closed", async () => {
     const down = connect("redis://127.0.0.1:1", { enableOfflineQueue: false, retryStrategy: null });
     const started = performance.now();
@@ -188,5 +201,32 @@ describe("createRateLimiter", () => {
     expect(error).toBeInstanceOf(RateLimitUnavailableError);
     expect(elapsed).toBeGreaterThanOrEqual(90);
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  test('Redis down with onUnavailable "local" → counted in this process instead', async () => {
+    const down = connect("redis://127.0.0.1:1", { enableOfflineQueue: false, retryStrategy: null });
+    const fallback = createRateLimiter(down);
+    const key = uniqueKey();
+    const options = { limit: 2, windowSeconds: 60, onUnavailable: "local" } as const;
+    expect(await fallback.peek(key, options)).toMatchObject({ allowed: true, source: "local" });
+    expect(await fallback.consume(key, options)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await fallback.consume(key, options)).toMatchObject({ allowed: true, remaining: 0 });
+    const refused = await fallback.consume(key, options);
+    expect(refused).toMatchObject({ allowed: false, source: "local" });
+    expect(refused.retryAfter).toBeGreaterThan(0);
+  });
+
+  test('a Redis that never answers with onUnavailable "local" → local answer after timeoutMs', async () => {
+    const silent = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    listeners.push(silent);
+    const hung = connect(`redis://127.0.0.1:${silent.port}`);
+    const started = performance.now();
+    const result = await createRateLimiter(hung, { timeoutMs: 100 }).consume(uniqueKey(), {
+      limit: 1,
+      windowSeconds: 60,
+      onUnavailable: "local",
+    });
+    expect(result).toMatchObject({ allowed: true, source: "local" });
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,6 +1,12 @@
 // Rate limiting on Redis: a sliding-window counter evaluated atomically by one Lua script.
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import {
+  checkRequest,
+  createLocalRateLimiter,
+  type LocalRateLimiterOptions,
+  requirePositiveInteger,
+} from "./local-rate-limit";
 
 export type RateLimitResult = {
   allowed: boolean;
@@ -10,6 +16,8 @@ export type RateLimitResult = {
   reset: number;
   /** seconds to wait, 0 when allowed */
   retryAfter: number;
+  /** Where it was counted: Redis, or this process's memory while Redis was unavailable. */
+  source: "redis" | "local";
 };
 
 export type RateLimitOptions = {
@@ -19,6 +27,12 @@ export type RateLimitOptions = {
   windowSeconds: number;
   /** Units this request uses (default 1), e.g. the size of a batch. */
   cost?: number;
+  /**
+   * When Redis is unavailable: `"throw"` (default) RateLimitUnavailableError and let the caller
+   * fail open or closed, or `"local"`: count in this process's memory instead (see
+   * createLocalRateLimiter), for limits that must hold through an outage, such as sign-in.
+   */
+  onUnavailable?: "throw" | "local";
 };
 
 export type RateLimiter = {
@@ -27,9 +41,14 @@ export type RateLimiter = {
    * Atomic (one Lua script via EVALSHA), one round trip. A request whose cost does not fit is
    * refused and NOT counted (so a refused batch does not burn the budget). Throws
    * RateLimitUnavailableError when Redis does not answer within `timeoutMs` (default 200ms) —
-   * the caller decides to fail open or closed.
+   * the caller decides to fail open or closed — unless `onUnavailable: "local"`.
    */
   consume(key: string, options: RateLimitOptions): Promise<RateLimitResult>;
+  /**
+   * What `consume` would answer now, counting nothing: for limits on outcomes, checked before
+   * the work and counted after it only when it failed (e.g. wrong passwords).
+   */
+  peek(key: string, options: RateLimitOptions): Promise<RateLimitResult>;
 };
 
 export type RateLimiterOptions = {
@@ -37,12 +56,15 @@ export type RateLimiterOptions = {
   prefix?: string;
   /** How long to wait for Redis before throwing RateLimitUnavailableError (default 200). */
   timeoutMs?: number;
+  /** The in-process limiter behind `onUnavailable: "local"` (default 10,000 keys). */
+  local?: LocalRateLimiterOptions;
 };
 
 /**
  * Redis did not answer (down, unreachable, too slow, or replied with an error). The limiter cannot
  * know whether the request is within its limit, so it leaves the choice to the caller: fail open
- * (let the request through, e.g. for reads) or closed (refuse, e.g. for login attempts).
+ * (let the request through, e.g. for reads) or closed (refuse, e.g. for login attempts). Not
+ * thrown for a request with `onUnavailable: "local"`, which is counted in memory instead.
  *
  * @example
  * try {
@@ -64,10 +86,13 @@ export class RateLimitUnavailableError extends Error {
 // TIME comes from the server so that clients with skewed clocks agree on the windows; Redis >= 5
 // replicates script effects, so TIME before a write is allowed.
 // Lua numbers become integer replies by truncation, so everything returned is rounded here.
+// `decide` in local-rate-limit.ts is the same computation for the in-process fallback.
+// ARGV[4] is "1" to count (consume) and "0" to only look (peek).
 const SCRIPT = `
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
+local count = ARGV[4] == "1"
 local time = redis.call("TIME")
 local now = tonumber(time[1]) + tonumber(time[2]) / 1000000
 local index = math.floor(now / window)
@@ -84,10 +109,12 @@ local start = index * window
 local reset = start + window
 local used = previous * (1 - (now - start) / window) + current
 if used + cost <= limit then
-  current = current + cost
-  redis.call("HSET", KEYS[1], "w", index, "c", current, "p", previous)
-  -- the counts matter until the end of the next window, when this one stops overlapping
-  redis.call("EXPIRE", KEYS[1], window * 2)
+  if count then
+    current = current + cost
+    redis.call("HSET", KEYS[1], "w", index, "c", current, "p", previous)
+    -- the counts matter until the end of the next window, when this one stops overlapping
+    redis.call("EXPIRE", KEYS[1], window * 2)
+  end
   return {1, math.max(0, math.floor(limit - used - cost)), reset, 0}
 end
 local wait
@@ -130,38 +157,38 @@ export function createRateLimiter(redis: Redis, options: RateLimiterOptions = {}
     }
   }
 
-  return {
-    async consume(key, { limit, windowSeconds, cost = 1 }) {
-      if (typeof key !== "string" || key.length === 0) {
-        throw new Error("Rate limit key must be a non-empty string");
-      }
-      requirePositiveInteger("limit", limit);
-      requirePositiveInteger("windowSeconds", windowSeconds);
-      requirePositiveInteger("cost", cost);
-      if (cost > limit) {
-        // It could never be allowed; refusing forever with a retryAfter would mislead the client.
-        throw new Error(`Rate limit option "cost" (${cost}) exceeds "limit" (${limit})`);
-      }
+  const local = createLocalRateLimiter(options.local);
 
-      let reply: unknown;
-      try {
-        reply = await withTimeout(evaluate(prefix + key, [limit, windowSeconds, cost]), timeoutMs);
-      } catch (error) {
-        throw new RateLimitUnavailableError(
-          `Rate limiter could not reach Redis: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
+  async function run(
+    key: string,
+    request: RateLimitOptions,
+    count: boolean,
+  ): Promise<RateLimitResult> {
+    checkRequest(key, request);
+    const { limit, windowSeconds, cost = 1 } = request;
+    let reply: unknown;
+    try {
+      reply = await withTimeout(
+        evaluate(prefix + key, [limit, windowSeconds, cost, count ? 1 : 0]),
+        timeoutMs,
+      );
+    } catch (error) {
+      if (request.onUnavailable === "local") {
+        return count ? local.consume(key, request) : local.peek(key, request);
       }
-      const [allowed, remaining, reset, retryAfter] = reply as [number, number, number, number];
-      return { allowed: allowed === 1, limit, remaining, reset, retryAfter };
-    },
-  };
-}
-
-function requirePositiveInteger(name: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`Rate limit option "${name}" must be a positive integer, got ${String(value)}`);
+      throw new RateLimitUnavailableError(
+        `Rate limiter could not reach Redis: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+    const [allowed, remaining, reset, retryAfter] = reply as [number, number, number, number];
+    return { allowed: allowed === 1, limit, remaining, reset, retryAfter, source: "redis" };
   }
+
+  return {
+    consume: (key, request) => run(key, request, true),
+    peek: (key, request) => run(key, request, false),
+  };
 }
 
 /** Rejects when `promise` has not settled after `ms`; a late rejection is swallowed. */

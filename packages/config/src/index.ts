@@ -1,4 +1,5 @@
 // Environment for every app and package: read and validated once, typed, never `process.env` elsewhere.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "dotenv";
@@ -16,12 +17,22 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_ADMIN_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // Bounds on how long a request can wait on PostgreSQL, so an outage is a quick 503.
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000),
   REDIS_URL: redisUrl,
   PLATFORM_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a host name such as supportdesk.localhost")
     .default("supportdesk.localhost"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   CORS_ORIGINS: z
     .string()
@@ -45,6 +56,9 @@ export const envSchema = z.object({
   RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_ENTERPRISE_PER_MINUTE: z.coerce.number().int().min(1).default(10000),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -58,9 +72,44 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and hyphens")
     .default("bull"),
+  JOB_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => v.split(",").every((key) => isKey(key.trim())), {
+      error: "must be base64 of 32 random bytes (comma-separated to rotate; the first encrypts)",
+    })
+    .optional(),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** A 256-bit key written in base64 (or base64url). */
+function isKey(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
+/**
+ * Outside production a missing JOB_ENCRYPTION_KEY is a fixed key derived from NODE_ENV: public,
+ * so only good for data that never leaves the machine, but the same in every local process (the
+ * server seals, the worker opens). Production refuses to start without a key of its own.
+ */
+function withJobKey(parsed: z.infer<typeof envSchema>): Env {
+  const key = parsed.JOB_ENCRYPTION_KEY;
+  if (key) return { ...parsed, JOB_ENCRYPTION_KEY: key };
+  if (parsed.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Invalid environment:\n  JOB_ENCRYPTION_KEY: is required in production (base64 of 32 random bytes: `openssl rand -base64 32`; see .env.example).",
+    );
+  }
+  const seed = `supportdesk ${parsed.NODE_ENV} job encryption key (public; never for production)`;
+  return {
+    ...parsed,
+    JOB_ENCRYPTION_KEY: createHash("sha256").update(seed).digest("base64"),
+  };
+}
+
+export type Env = Omit<z.infer<typeof envSchema>, "JOB_ENCRYPTION_KEY"> & {
+  /** One or more base64 keys, comma-separated; the first seals, every one opens. */
+  JOB_ENCRYPTION_KEY: string;
+};
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -82,9 +131,14 @@ function readEnvFile(path: string): Record<string, string> {
   return existsSync(path) ? parse(readFileSync(path)) : {};
 }
 
+/** Where the env files are read from; tests point `root` at a folder of their own. */
+export type EnvFiles = { root?: string };
+
 /** Variables from the files, explicit variables (non-empty) winning. */
-function layered(source: Record<string, string | undefined>): Record<string, string | undefined> {
-  const root = repoRoot();
+function layered(
+  source: Record<string, string | undefined>,
+  { root = repoRoot() }: EnvFiles = {},
+): Record<string, string | undefined> {
   const merged: Record<string, string | undefined> = {
     ...readEnvFile(join(root, ".data", "services.env")),
     ...readEnvFile(join(root, ".env")),
@@ -102,15 +156,18 @@ function layered(source: Record<string, string | undefined>): Record<string, str
  * @example
  * const env = loadEnv({ DATABASE_URL: "postgres://…", REDIS_URL: "redis://127.0.0.1:6379" });
  */
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(layered(source));
+export function loadEnv(
+  source: Record<string, string | undefined> = process.env,
+  files: EnvFiles = {},
+): Env {
+  const result = envSchema.safeParse(layered(source, files));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(
       `Invalid environment:\n${lines.join("\n")}\nSet these variables (see .env.example) or run \`bun run services:up\` for local defaults.`,
     );
   }
-  return result.data;
+  return withJobKey(result.data);
 }
 
 let cached: Env | undefined;
@@ -129,8 +186,9 @@ export function env(): Env {
  */
 export function testEnvironment(
   source: Record<string, string | undefined> = process.env,
+  files: EnvFiles = {},
 ): Record<string, string> {
-  const vars = layered(source);
+  const vars = layered(source, files);
   const pick = (name: string): string => {
     const value = vars[`TEST_${name}`];
     if (!value) {

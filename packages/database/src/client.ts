@@ -28,7 +28,35 @@ export type DatabaseOptions = {
   max?: number;
   /** Set false behind PgBouncer in transaction mode (no server-side prepared statements). */
   prepare?: boolean;
+  /**
+   * Seconds to open a connection (TCP, TLS and authentication) before giving up with
+   * `CONNECT_TIMEOUT`. Default 5: postgres.js's own default (30) holds a request that long when
+   * the server is down or unreachable.
+   */
+  connectTimeoutSeconds?: number;
+  /** PostgreSQL's `statement_timeout` for every connection, in ms (unset: the server's). */
+  statementTimeoutMs?: number;
+  /**
+   * PostgreSQL's `idle_in_transaction_session_timeout`, in ms (unset: the server's): a transaction
+   * left open by a stuck request is ended, releasing its locks.
+   */
+  idleInTransactionTimeoutMs?: number;
 };
+
+/** Used when `connectTimeoutSeconds` is not given (see DatabaseOptions). */
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+
+/** Startup parameters: the application name, and the timeouts the caller asked for. */
+function connectionParameters(options: DatabaseOptions): Record<string, string> {
+  const parameters: Record<string, string> = { application_name: "supportdesk" };
+  if (options.statementTimeoutMs !== undefined) {
+    parameters.statement_timeout = String(options.statementTimeoutMs);
+  }
+  if (options.idleInTransactionTimeoutMs !== undefined) {
+    parameters.idle_in_transaction_session_timeout = String(options.idleInTransactionTimeoutMs);
+  }
+  return parameters;
+}
 
 export type Database = {
   /** Platform handle for platform tables (users, tenants, memberships, outbox, …). */
@@ -76,14 +104,20 @@ export const isUuid = (value: string): boolean => UUID.test(value);
  * Opens a pool and returns the platform handle and `withTenant`.
  *
  * @example
- * const db = createDatabase({ url: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+ * const db = createDatabase({
+ *   url: env().DATABASE_URL,
+ *   max: env().DATABASE_POOL_MAX,
+ *   connectTimeoutSeconds: env().DATABASE_CONNECT_TIMEOUT_SECONDS,
+ *   statementTimeoutMs: env().DATABASE_STATEMENT_TIMEOUT_MS,
+ * });
  */
 export function createDatabase(options: DatabaseOptions): Database {
   const client = postgres(options.url, {
     max: options.max ?? 10,
     prepare: options.prepare ?? true,
+    connect_timeout: options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
     onnotice: () => {},
-    connection: { application_name: "supportdesk" },
+    connection: connectionParameters(options),
   });
   const platform = drizzle(client, { schema });
 

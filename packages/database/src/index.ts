@@ -22,6 +22,7 @@ export {
   type SQL,
   sql,
 } from "drizzle-orm";
+export { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 export {
   bindTenant,
   createDatabase,
@@ -33,16 +34,17 @@ export {
   type TenantDb,
 } from "./client";
 export { nextNumber } from "./counters";
-export { type DatabaseErrorCode, DatabaseInputError, TenantContextError } from "./errors";
+export {
+  type DatabaseErrorCode,
+  DatabaseInputError,
+  isDatabaseUnavailable,
+  TenantContextError,
+} from "./errors";
 export { migrationsFolder, runMigrations } from "./migrate";
 export * from "./schema";
 export {
   type CreateTenantInput,
-  checkSlug,
   createTenant,
-  findTenantBySlug,
   isSlugAvailable,
-  RESERVED_SLUGS,
-  type SlugCheck,
   type Tenant,
 } from "./tenants";

@@ -4,15 +4,66 @@ import type { TenantRole, tenantPlan, tenantStatus, ticketPriority } from "./sch
 /** The one password of every demo login (printed by `bun run dev`; never use it anywhere real). */
 export const DEMO_PASSWORD = "supportdesk-demo";
 
+/** A membership: a built-in role, or "custom" with the key of one of `DEMO_ROLES`. */
+export type DemoMembershipSpec =
+  | { tenant: string; role: Exclude<TenantRole, "custom"> }
+  | { tenant: string; role: "custom"; customRole: string };
+
 export type DemoUserSpec = {
   email: string;
   name: string;
-  roles: { tenant: string; role: TenantRole }[];
+  roles: DemoMembershipSpec[];
 };
+
+export type DemoRoleSpec = {
+  tenant: string;
+  key: string;
+  name: string;
+  description: string;
+  /** Keys of the permission table in `@supportdesk/domain` (checked by the seed test). */
+  permissions: string[];
+};
+
+/** Custom roles, so the demo shows one at work: Erin triages acme's queue but does not reply. */
+export const DEMO_ROLES: readonly DemoRoleSpec[] = [
+  {
+    tenant: "acme",
+    key: "triage",
+    name: "Triage",
+    description: "Sorts, prioritises and assigns incoming tickets; leaves notes, does not reply.",
+    permissions: [
+      "ticket.read",
+      "ticket.update",
+      "ticket.assign",
+      "ticket.note",
+      "customer.read",
+      "member.read",
+    ],
+  },
+  {
+    tenant: "globex",
+    key: "supervisor",
+    name: "Supervisor",
+    description: "Works tickets and reads the audit log, without managing the team.",
+    permissions: [
+      "ticket.read",
+      "ticket.create",
+      "ticket.reply",
+      "ticket.note",
+      "ticket.update",
+      "ticket.assign",
+      "customer.read",
+      "customer.write",
+      "member.read",
+      "audit.read",
+    ],
+  },
+];
 
 /**
  * Agents and admins on `example.com` (reserved for documentation, so no mail reaches a person).
- * Alice and Carol belong to two tenants with different roles; Dave is acme's read-only viewer.
+ * Alice and Carol belong to two tenants with different roles; Dave is acme's read-only viewer;
+ * Erin (acme) and Heidi (globex) hold custom roles.
  */
 export const DEMO_USERS: readonly DemoUserSpec[] = [
   {
@@ -33,7 +84,11 @@ export const DEMO_USERS: readonly DemoUserSpec[] = [
     ],
   },
   { email: "dave@example.com", name: "Dave Kowalski", roles: [{ tenant: "acme", role: "viewer" }] },
-  { email: "erin@example.com", name: "Erin Fischer", roles: [{ tenant: "acme", role: "member" }] },
+  {
+    email: "erin@example.com",
+    name: "Erin Fischer",
+    roles: [{ tenant: "acme", role: "custom", customRole: "triage" }],
+  },
   {
     email: "grace@example.com",
     name: "Grace Lindqvist",
@@ -42,7 +97,7 @@ export const DEMO_USERS: readonly DemoUserSpec[] = [
   {
     email: "heidi@example.com",
     name: "Heidi Moreau",
-    roles: [{ tenant: "globex", role: "member" }],
+    roles: [{ tenant: "globex", role: "custom", customRole: "supervisor" }],
   },
   {
     email: "frank@example.com",

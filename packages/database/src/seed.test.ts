@@ -1,7 +1,7 @@
 // The demo seed: believable, re-runnable (same rows every run), and usable to sign in.
 import { afterAll, describe, expect, test } from "bun:test";
 import { eq, inArray, sql } from "drizzle-orm";
-import { tenants, users, userTenantRoles } from "./schema";
+import { customRoles, tenants, users, userTenantRoles } from "./schema";
 import { DEMO_PASSWORD, seedDemo } from "./seed";
 import { openTestDatabases } from "./test-helpers";
 
@@ -59,7 +59,14 @@ describe("seedDemo", () => {
   test("has one user per role, and a user with different roles in two tenants", async () => {
     const { logins } = await seedDemo(admin);
     const roles = new Set(logins.flatMap((l) => l.roles.map((r) => r.role)));
-    expect([...roles].sort()).toEqual(["admin", "member", "owner", "viewer"]);
+    expect([...roles].sort()).toEqual([
+      "Supervisor",
+      "Triage",
+      "admin",
+      "member",
+      "owner",
+      "viewer",
+    ]);
     const multi = logins.find(
       (l) => l.roles.length >= 2 && new Set(l.roles.map((r) => r.role)).size >= 2,
     );
@@ -77,6 +84,26 @@ describe("seedDemo", () => {
     expect(stored.map((s) => `${s.slug}:${s.role}`).sort()).toEqual(
       (multi?.roles ?? []).map((r) => `${r.tenant}:${r.role}`).sort(),
     );
+  });
+
+  test("custom roles are seeded under their tenant and held by their demo members", async () => {
+    const { tenants: seeded } = await seedDemo(admin);
+    const acme = seeded.find((t) => t.slug === "acme");
+    const held = await app.withTenant(acme?.id ?? "", (tx) =>
+      tx
+        .select({
+          name: customRoles.name,
+          email: users.email,
+          permissions: customRoles.permissions,
+        })
+        .from(userTenantRoles)
+        .innerJoin(customRoles, eq(customRoles.id, userTenantRoles.customRoleId))
+        .innerJoin(users, eq(users.id, userTenantRoles.userId))
+        .where(eq(userTenantRoles.tenantId, acme?.id ?? "")),
+    );
+    expect(held.map((h) => `${h.email}:${h.name}`)).toEqual(["erin@example.com:Triage"]);
+    expect(held[0]?.permissions).toContain("ticket.update");
+    expect(held[0]?.permissions).not.toContain("ticket.reply");
   });
 
   test("demo users can sign in with the printed password (Argon2id hash)", async () => {

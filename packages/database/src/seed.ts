@@ -5,8 +5,8 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database, TenantDb } from "./client";
 import {
   customers,
+  customRoles,
   messages,
-  type TenantRole,
   tenantCounters,
   tenants,
   type ticketStatus,
@@ -20,8 +20,10 @@ import {
   CUSTOMER_NUDGES,
   CUSTOMER_THANKS,
   DEMO_PASSWORD,
+  DEMO_ROLES,
   DEMO_TENANTS,
   DEMO_USERS,
+  type DemoMembershipSpec,
   type DemoTenantSpec,
   type DemoUserSpec,
   type Priority,
@@ -36,7 +38,8 @@ export type DemoLogin = {
   email: string;
   password: string;
   name: string;
-  roles: { tenant: string; role: TenantRole }[];
+  /** `role` is a built-in role, or a custom role's name. */
+  roles: { tenant: string; role: string }[];
 };
 
 /** What the seed left in place: counts are those of the seeded rows, the same on every run. */
@@ -81,6 +84,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const anchor = startOfUtcDay(options.now ?? new Date());
   const tenantIds = await upsertTenants(db);
   const userIds = await ensureUsers(db);
+  await upsertRoles(db, tenantIds);
   await upsertMemberships(db, tenantIds, userIds);
   const counts = await Promise.all(
     DEMO_TENANTS.map((spec) => seedTenant(db, spec, need(tenantIds, spec.slug), userIds, anchor)),
@@ -175,6 +179,35 @@ function hashDemoPassword(): Promise<string> {
   });
 }
 
+const roleId = (tenant: string, key: string) => demoUuid(`${tenant}:role:${key}`);
+
+/** The demo's custom roles, written under their tenant (their table is tenant-owned). */
+async function upsertRoles(db: Database, tenantIds: Map<string, string>): Promise<void> {
+  for (const spec of DEMO_ROLES) {
+    await db.withTenant(need(tenantIds, spec.tenant), (tx) =>
+      tx
+        .insert(customRoles)
+        .values({
+          id: roleId(spec.tenant, spec.key),
+          name: spec.name,
+          description: spec.description,
+          permissions: spec.permissions,
+        })
+        .onConflictDoUpdate({
+          target: [customRoles.tenantId, customRoles.id],
+          set: {
+            name: excluded(customRoles.name),
+            description: excluded(customRoles.description),
+            permissions: excluded(customRoles.permissions),
+          },
+        }),
+    );
+  }
+}
+
+const customRoleIdOf = (membership: DemoMembershipSpec) =>
+  membership.role === "custom" ? roleId(membership.tenant, membership.customRole) : null;
+
 async function upsertMemberships(
   db: Database,
   tenantIds: Map<string, string>,
@@ -185,6 +218,7 @@ async function upsertMemberships(
       userId: need(userIds, user.email.toLowerCase()),
       tenantId: need(tenantIds, membership.tenant),
       role: membership.role,
+      customRoleId: customRoleIdOf(membership),
     })),
   );
   await db.platform
@@ -192,9 +226,12 @@ async function upsertMemberships(
     .values(rows)
     .onConflictDoUpdate({
       target: [userTenantRoles.userId, userTenantRoles.tenantId],
-      set: { role: excluded(userTenantRoles.role) },
+      set: {
+        role: excluded(userTenantRoles.role),
+        customRoleId: excluded(userTenantRoles.customRoleId),
+      },
       // Untouched when the role is already right, so a re-run does not bump updated_at.
-      setWhere: sql`${userTenantRoles.role} is distinct from excluded.role`,
+      setWhere: sql`(${userTenantRoles.role}, ${userTenantRoles.customRoleId}) is distinct from (excluded.role, excluded.custom_role_id)`,
     });
 }
 
@@ -203,7 +240,14 @@ function toLogin(user: DemoUserSpec): DemoLogin {
     email: user.email,
     password: DEMO_PASSWORD,
     name: user.name,
-    roles: user.roles.map((r) => ({ ...r })),
+    roles: user.roles.map((r) => ({
+      tenant: r.tenant,
+      role:
+        r.role === "custom"
+          ? (DEMO_ROLES.find((d) => d.tenant === r.tenant && d.key === r.customRole)?.name ??
+            r.role)
+          : r.role,
+    })),
   };
 }
 
@@ -221,10 +265,17 @@ async function seedTenant(
   return { tickets: data.tickets.length, messages: data.messages.length };
 }
 
-/** The tenant's owners, admins and members, who answer tickets (viewers only read). */
+/** Whether a membership answers customers: not viewers, nor custom roles without replies. */
+function answersTickets(r: DemoMembershipSpec): boolean {
+  if (r.role !== "custom") return r.role !== "viewer";
+  const role = DEMO_ROLES.find((d) => d.tenant === r.tenant && d.key === r.customRole);
+  return role?.permissions.includes("ticket.reply") ?? false;
+}
+
+/** The tenant's people who answer tickets (owners, admins, members, custom roles that reply). */
 function agentsOf(slug: string, userIds: Map<string, string>): Agent[] {
   return DEMO_USERS.filter((user) =>
-    user.roles.some((r) => r.tenant === slug && r.role !== "viewer"),
+    user.roles.some((r) => r.tenant === slug && answersTickets(r)),
   ).map((user) => ({
     id: need(userIds, user.email.toLowerCase()),
     firstName: firstName(user.name),

@@ -1,48 +1,16 @@
-// Tenant creation: slugs are DNS labels, reserved names are refused, errors name the rule.
+// Tenant creation: the first owner in the same write, taken and non-DNS slugs refused by name.
+// (The full slug rules, reserved names included, are the domain's: packages/domain/src/slugs.test.ts.)
 import { afterAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { DatabaseInputError } from "./errors";
 import { userTenantRoles } from "./schema";
-import { checkSlug, createTenant, isSlugAvailable } from "./tenants";
+import { createTenant, isSlugAvailable } from "./tenants";
 import { makeUser, openTestDatabases, uniqueSlug } from "./test-helpers";
 
 const { app, admin } = openTestDatabases(2);
 afterAll(async () => {
   await app.close();
   await admin.close();
-});
-
-describe("checkSlug", () => {
-  test.each(["acme", "ab", "acme-support", "a1", `a${"b".repeat(62)}`])("accepts %p", (slug) => {
-    expect(checkSlug(slug)).toEqual({ ok: true });
-  });
-
-  test.each([
-    ["a", "must be 2 to 63 characters long"],
-    [`a${"b".repeat(63)}`, "must be 2 to 63 characters long"],
-    ["Acme", "must start with a lowercase letter"],
-    ["1acme", "must start with a lowercase letter"],
-    ["-acme", "must start with a lowercase letter"],
-    ["acme_support", "only lowercase letters, digits and hyphens"],
-    ["acme.support", "only lowercase letters, digits and hyphens"],
-    ["acmé", "only lowercase letters, digits and hyphens"],
-    ["acme-", "must not end with a hyphen"],
-    ["xn--acme", "hyphens in the 3rd and 4th places"],
-  ])("refuses %p: %s", (slug, rule) => {
-    const result = checkSlug(slug);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.code).toBe("SLUG_INVALID");
-      expect(result.message).toContain(rule);
-    }
-  });
-
-  test.each(["www", "api", "app", "admin", "mail", "static", "assets", "help", "status"])(
-    "refuses the reserved name %p",
-    (slug) => {
-      expect(checkSlug(slug)).toMatchObject({ ok: false, code: "SLUG_RESERVED" });
-    },
-  );
 });
 
 describe("createTenant", () => {
@@ -98,18 +66,13 @@ describe("createTenant", () => {
     }
   });
 
-  test("bad slugs and names are refused naming the field and the rule", async () => {
-    await expect(createTenant(app.platform, { slug: "www", name: "W" })).rejects.toMatchObject({
-      code: "SLUG_RESERVED",
-      field: "slug",
-    });
-    await expect(createTenant(app.platform, { slug: "Bad_Slug", name: "B" })).rejects.toMatchObject(
-      {
+  test("a slug that is no DNS label and a blank name are refused naming the field", async () => {
+    for (const slug of ["Bad_Slug", "a", "acme-", "xn--acme", `a${"b".repeat(63)}`]) {
+      await expect(createTenant(app.platform, { slug, name: "B" })).rejects.toMatchObject({
         code: "SLUG_INVALID",
         field: "slug",
-        message: "slug must start with a lowercase letter (a-z)",
-      },
-    );
+      });
+    }
     await expect(
       createTenant(app.platform, { slug: uniqueSlug(), name: "   " }),
     ).rejects.toMatchObject({

@@ -5,6 +5,7 @@ import { nextNumber } from "./counters";
 import {
   auditLog,
   customers,
+  customRoles,
   messages,
   notificationPreferences,
   notifications,
@@ -12,6 +13,9 @@ import {
   tickets,
   users,
 } from "./schema";
+
+/** The app role's URL on the test database, for tests that open a pool of their own size. */
+export const testDatabaseUrl = (): string => env().DATABASE_URL;
 
 /** The app role's pool (what the server uses) and the owner's, on the test database. */
 export function openTestDatabases(max = 4): { app: Database; admin: Database } {
@@ -48,7 +52,7 @@ export async function makeUser(db: Database) {
 
 /**
  * One row in every tenant-owned table for `tenantId`: a customer, a numbered ticket, a message,
- * a notification, an audit row (and, through numbering, a counter).
+ * a notification, a preference, a custom role, an audit row (and, through numbering, a counter).
  */
 export async function makeTenantGraph(db: Database, tenantId: string, userId: string) {
   return db.withTenant(tenantId, async (tx) => {
@@ -80,6 +84,7 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
     await tx
       .insert(notificationPreferences)
       .values({ userId, eventType: "ticket.created", inApp: true, email: false });
+    await tx.insert(customRoles).values({ name: "Triage", permissions: ["ticket.read"] });
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

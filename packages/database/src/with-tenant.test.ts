@@ -5,7 +5,13 @@ import { createDatabase } from "./client";
 import { nextNumber } from "./counters";
 import { TenantContextError } from "./errors";
 import { customers, tickets } from "./schema";
-import { makeTenant, makeTenantGraph, makeUser, openTestDatabases } from "./test-helpers";
+import {
+  makeTenant,
+  makeTenantGraph,
+  makeUser,
+  openTestDatabases,
+  testDatabaseUrl,
+} from "./test-helpers";
 
 const { app, admin } = openTestDatabases(4);
 const tenantIds: string[] = [];
@@ -26,7 +32,7 @@ afterAll(async () => {
 
 describe("withTenant", () => {
   test("context does not leak through a pool of 2: 400 concurrent calls each see only their tenant", async () => {
-    const pool = createDatabase({ url: process.env.DATABASE_URL ?? "", max: 2 });
+    const pool = createDatabase({ url: testDatabaseUrl(), max: 2 });
     try {
       const calls = Array.from({ length: 400 }, async (_, i) => {
         const tenantId = tenantIds[i % tenantIds.length] as string;
@@ -131,7 +137,7 @@ describe("per-tenant ticket numbers", () => {
   test("50 concurrent creations in one tenant get 1..50 with no gap or duplicate; another tenant starts at 1", async () => {
     const first = await makeTenant(app, "Numbers");
     const second = await makeTenant(app, "Other numbers");
-    const pool = createDatabase({ url: process.env.DATABASE_URL ?? "", max: 8 });
+    const pool = createDatabase({ url: testDatabaseUrl(), max: 8 });
     try {
       const numbers = await Promise.all(
         Array.from({ length: 50 }, () =>

@@ -13,6 +13,11 @@ const platform = { name: "SupportDesk" };
 
 const samples: { [K in TemplateName]: Extract<EmailTemplate, { template: K }>["data"] } = {
   "verify-email": { name: "Ada", url: "https://app.test/verify?token=abc" },
+  "account-exists": {
+    name: "Ada",
+    url: "https://app.test/login",
+    resetUrl: "https://app.test/forgot-password",
+  },
   invitation: {
     inviterName: "Grace Hopper",
     role: "agent",
@@ -111,6 +116,20 @@ describe("content", () => {
     expect(text).toContain("Bob wrote:\n> Have you tried turning it off?\n>\n> If not, please do.");
     expect(html).toContain("<blockquote");
     expect(html).toContain("Have you tried turning it off?</p>");
+  });
+
+  test("an attempt to sign up again tells the owner how to sign in or reset, and holds no token", () => {
+    const { subject, text, html } = render("account-exists");
+    expect(subject).toBe("You already have an Acme Support account");
+    expect(renderEmail("account-exists", samples["account-exists"], platform).subject).toBe(
+      "You already have a SupportDesk account",
+    );
+    expect(text).toContain("tried to create a new Acme Support account with this email address");
+    for (const url of ["https://app.test/login", "https://app.test/forgot-password"]) {
+      expect(text).toContain(url);
+      expect(html.split(`href="${url}"`).length - 1).toBe(2);
+    }
+    expect(text).not.toMatch(/token=/);
   });
 
   test("a ticket confirmation without a link has no button", () => {

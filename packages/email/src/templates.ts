@@ -11,8 +11,14 @@ import {
 
 /** The data each template needs, keyed by template name. */
 export interface TemplateData {
-  /** To a new user: confirm the address they signed up with. */
+  /** To a new user: confirm the address they signed up with (the link also signs them in). */
   "verify-email": { name: string; url: string };
+  /**
+   * To the owner of an address someone tried to sign up with again: sign in (`url`) or choose a
+   * new password (`resetUrl`). Registration answers the same either way; this email is the
+   * difference, and only the address's owner sees it.
+   */
+  "account-exists": { name: string; url: string; resetUrl: string };
   /** To someone invited into a tenant; `email` is the address the invitation is for. */
   invitation: { inviterName: string; role: string; url: string; email: string };
   /** To a user who asked to reset their password. */
@@ -36,6 +42,7 @@ export type TemplateName = keyof TemplateData;
 /** Every template name, e.g. for a `z.enum(templateNames)` in a job payload schema. */
 export const templateNames = [
   "verify-email",
+  "account-exists",
   "invitation",
   "password-reset",
   "ticket-created",
@@ -69,11 +76,36 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
       { kind: "paragraph", text: `Hi ${name},` },
       {
         kind: "paragraph",
-        text: `Please confirm that this is your email address to finish setting up your ${brand.name} account.`,
+        text: `Please confirm that this is your email address to finish setting up your ${brand.name} account. The link signs you in; it works once, within 48 hours.`,
       },
       { kind: "button", label: "Verify email address", url: checkUrl(url, "verify-email url") },
     ],
     footer: `You received this email because someone signed up for ${brand.name} with this address. If it was not you, you can ignore it.`,
+  }),
+
+  "account-exists": ({ name, url, resetUrl }, brand) => ({
+    subject: `You already have ${article(brand.name)} ${brand.name} account`,
+    preheader: "Someone tried to create an account with your email address.",
+    heading: "You already have an account",
+    blocks: [
+      { kind: "paragraph", text: `Hi ${name},` },
+      {
+        kind: "paragraph",
+        text: `Someone — probably you — tried to create a new ${brand.name} account with this email address. You already have one, so no new account was made. Sign in instead:`,
+      },
+      { kind: "button", label: "Sign in", url: checkUrl(url, "account-exists url") },
+      { kind: "paragraph", text: "Forgot your password? Choose a new one:" },
+      {
+        kind: "button",
+        label: "Reset your password",
+        url: checkUrl(resetUrl, "account-exists resetUrl"),
+      },
+      {
+        kind: "paragraph",
+        text: "If it was not you, ignore this email: nothing about your account has changed.",
+      },
+    ],
+    footer: `You received this email because someone tried to sign up for ${brand.name} with this address.`,
   }),
 
   invitation: ({ inviterName, role, url, email }, brand) => ({

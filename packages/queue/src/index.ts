@@ -1,5 +1,6 @@
-// @supportdesk/queue: job definitions, the outbox producer and relay, and the worker runtime.
+// @supportdesk/queue: job definitions, the outbox producer, relay and purge, and the worker runtime.
 export {
+  accountExistsJob,
   agentNotificationEmailJob,
   definePlatformJob,
   defineTenantJob,
@@ -21,6 +22,8 @@ export {
   type QueueName,
 } from "./queues";
 export { createLanes, type Lanes, type Relay, type RelayOptions, startRelay } from "./relay";
+export { type OutboxPurge, type PurgeResult, purgeDispatched, startOutboxPurge } from "./retention";
+export { type Keyring, openPayload, parseKeyring, SealError, sealPayload } from "./sealed";
 export { type QueueStats, queueStats } from "./stats";
 export {
   type JobContext,

@@ -1,12 +1,19 @@
 // Job definitions: a queue, a name and a zod payload; producers import these, never handlers.
 import { z } from "zod";
 
-/** A job that can be recorded in the outbox; `tenantScoped` jobs must carry `tenantId`. */
+/** A job that can be recorded in the outbox: its queue, its name, its payload's schema. */
 export type JobDefinition<Schema extends z.ZodType> = {
   queue: "email" | "notification";
   name: string;
   payload: Schema;
+  /**
+   * Fields that could sign someone in (one-time tokens): the outbox row and the BullMQ job hold
+   * them encrypted; only the worker opens them, just before sending (see `sealed.ts`).
+   */
+  sealed?: readonly string[];
 };
+
+type JobOptions<Shape extends z.ZodRawShape> = { sealed?: readonly (keyof Shape & string)[] };
 
 /**
  * Declares a job. Tenant-scoped jobs get `tenantId` (a UUID) added to their payload schema, so
@@ -19,8 +26,14 @@ export function defineTenantJob<Shape extends z.ZodRawShape>(
   queue: JobDefinition<z.ZodType>["queue"],
   name: string,
   shape: Shape,
+  options: JobOptions<Shape> = {},
 ) {
-  return { queue, name, payload: z.strictObject({ tenantId: z.uuid(), ...shape }) };
+  return {
+    queue,
+    name,
+    payload: z.strictObject({ tenantId: z.uuid(), ...shape }),
+    sealed: options.sealed ?? [],
+  };
 }
 
 /** A platform job (no tenant yet), such as a sign-up's verification email. */
@@ -28,37 +41,56 @@ export function definePlatformJob<Shape extends z.ZodRawShape>(
   queue: JobDefinition<z.ZodType>["queue"],
   name: string,
   shape: Shape,
+  options: JobOptions<Shape> = {},
 ) {
-  return { queue, name, payload: z.strictObject(shape) };
+  return { queue, name, payload: z.strictObject(shape), sealed: options.sealed ?? [] };
 }
 
 const email = z.email();
 const token = z.string().min(20).max(200);
 
-/** Emails a new user a link to verify their address. */
-export const verifyEmailJob = definePlatformJob("email", "email.verify", {
-  userId: z.uuid(),
-  email,
-  name: z.string(),
-  token,
-});
+const sealToken = { sealed: ["token"] } as const;
+
+/** Emails a new user a link that verifies their address and signs them in. */
+export const verifyEmailJob = definePlatformJob(
+  "email",
+  "email.verify",
+  { userId: z.uuid(), email, name: z.string(), token },
+  sealToken,
+);
 
 /** Emails a link to choose a new password. */
-export const passwordResetJob = definePlatformJob("email", "email.password-reset", {
+export const passwordResetJob = definePlatformJob(
+  "email",
+  "email.password-reset",
+  { userId: z.uuid(), email, name: z.string(), token },
+  sealToken,
+);
+
+/**
+ * Tells the owner of an address that someone tried to sign up with it (registration answers the
+ * same either way, so it cannot be used to learn who has an account).
+ */
+export const accountExistsJob = definePlatformJob("email", "email.account-exists", {
   userId: z.uuid(),
   email,
   name: z.string(),
-  token,
 });
 
 /** Emails an invitation to join a tenant with a role. */
-export const invitationJob = defineTenantJob("email", "email.invitation", {
-  invitationId: z.uuid(),
-  email,
-  token,
-  role: z.enum(["owner", "admin", "member", "viewer"]),
-  inviterName: z.string(),
-});
+export const invitationJob = defineTenantJob(
+  "email",
+  "email.invitation",
+  {
+    invitationId: z.uuid(),
+    email,
+    token,
+    /** The role's name as the email says it ("admin", or a custom role's name). */
+    role: z.string().min(1).max(100),
+    inviterName: z.string(),
+  },
+  sealToken,
+);
 
 /**
  * Something happened to a ticket: the notification worker publishes it in real time, notifies
@@ -98,6 +130,7 @@ export const jobsByName = Object.fromEntries(
   [
     verifyEmailJob,
     passwordResetJob,
+    accountExistsJob,
     invitationJob,
     ticketEventJob,
     ticketCreatedEmailJob,

@@ -2,6 +2,7 @@
 import { type Executor, outbox } from "@supportdesk/database";
 import type { z } from "zod";
 import type { JobDefinition } from "./jobs";
+import { sealPayload } from "./sealed";
 
 /** A payload that does not match its job's schema; `field` names the first bad path. */
 export class JobPayloadError extends Error {
@@ -17,7 +18,8 @@ export class JobPayloadError extends Error {
 
 /**
  * Validates `payload` and records the job in the outbox through `tx`, so it is sent if and only
- * if the transaction commits; a relay moves committed rows to BullMQ (job id = outbox id).
+ * if the transaction commits; a relay moves committed rows to BullMQ (job id = outbox id). The
+ * job's `sealed` fields (one-time tokens) are stored encrypted; the worker opens them.
  *
  * @throws JobPayloadError when the payload does not match (missing tenantId, wrong shape).
  * @example
@@ -40,7 +42,7 @@ export async function enqueue<Schema extends z.ZodType>(
   const tenantId = typeof data.tenantId === "string" ? data.tenantId : null;
   const [row] = await tx
     .insert(outbox)
-    .values({ tenantId, queue: job.queue, jobName: job.name, payload: data })
+    .values({ tenantId, queue: job.queue, jobName: job.name, payload: sealPayload(job, data) })
     .returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
   return row;

@@ -8,6 +8,7 @@ import { ticketEventJob, verifyEmailJob } from "./jobs";
 import { enqueue, JobPayloadError } from "./outbox";
 import { openQueues } from "./queues";
 import { createLanes, startRelay } from "./relay";
+import { sealPayload } from "./sealed";
 import { runOnce, startWorkers } from "./worker";
 
 const config = env();
@@ -291,6 +292,67 @@ describe("workers", () => {
       expect(failed?.failedReason).toContain("invalid payload for ticket.event: tenantId");
       expect(failed?.attemptsMade).toBe(1);
       expect(await failed?.getState()).toBe("failed");
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe("sealed tokens in the worker", () => {
+  test("the handler gets the token opened; an altered or plaintext token fails without running it", async () => {
+    const handled: string[] = [];
+    const workers = startWorkers({
+      db,
+      connection: bullConnection,
+      handlers: {
+        "email.verify": async (job) => {
+          handled.push(String(job.payload.token));
+          return { ok: true };
+        },
+      },
+      concurrency: { email: 2, notification: 1 },
+      log,
+      prefix,
+    });
+    const payload = {
+      userId: crypto.randomUUID(),
+      email: "sealed@example.test",
+      name: "Sealed",
+      token: "s".repeat(43),
+    };
+    const sealed = sealPayload(verifyEmailJob, payload);
+    const ids = {
+      good: crypto.randomUUID(),
+      altered: crypto.randomUUID(),
+      plain: crypto.randomUUID(),
+    };
+    try {
+      await queues.email.add("email.verify", sealed, { jobId: ids.good });
+      // The same sealed token in a job addressed to someone else: bound to its recipient.
+      await queues.email.add(
+        "email.verify",
+        { ...sealed, email: "attacker@example.test" },
+        { jobId: ids.altered, attempts: 5 },
+      );
+      await queues.email.add("email.verify", payload, { jobId: ids.plain, attempts: 5 });
+      const settled = async (id: string) => {
+        const state = await (await queues.email.getJob(id))?.getState();
+        return state === "completed" || state === "failed";
+      };
+      const deadline = Date.now() + 10_000;
+      while (
+        Date.now() < deadline &&
+        !((await settled(ids.altered)) && (await settled(ids.plain)) && (await settled(ids.good)))
+      ) {
+        await Bun.sleep(50);
+      }
+      expect(handled).toEqual([payload.token]);
+      for (const id of [ids.altered, ids.plain]) {
+        const failed = await queues.email.getJob(id);
+        expect(await failed?.getState()).toBe("failed");
+        expect(failed?.attemptsMade).toBe(1);
+      }
+      expect((await queues.email.getJob(ids.plain))?.failedReason).toContain("token is not sealed");
     } finally {
       await workers.close();
     }

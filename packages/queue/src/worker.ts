@@ -5,8 +5,12 @@ import type { Logger } from "@supportdesk/logger";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { jobsByName } from "./jobs";
 import { DEFAULT_PREFIX, type QueueName } from "./queues";
+import { openPayload } from "./sealed";
 
-/** What a handler receives: the job's outbox id, name, validated payload and attempt number. */
+/**
+ * What a handler receives: the job's outbox id, name, validated payload (sealed fields opened)
+ * and attempt number.
+ */
 export type JobContext = {
   id: string;
   name: string;
@@ -66,7 +70,14 @@ function processor(options: WorkerOptions) {
     if (!definition || !handler || !job.id) {
       throw new UnrecoverableError(`no handler for job ${job.name}`);
     }
-    const parsed = definition.payload.safeParse(job.data);
+    let data: unknown;
+    try {
+      data = openPayload(definition, job.data as Record<string, unknown>);
+    } catch (error) {
+      // Retrying cannot help a token that does not open: fail the job for inspection.
+      throw new UnrecoverableError((error as Error).message);
+    }
+    const parsed = definition.payload.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new UnrecoverableError(

@@ -1,19 +1,21 @@
 // Realtime events: what workers publish through Redis and servers deliver over WebSockets.
 import type { Redis } from "@supportdesk/cache";
+import { REALTIME_EVENT_TYPES, type RealtimeEvent } from "@supportdesk/domain";
 import { z } from "zod";
 
-/** The Redis pub/sub channel every server process subscribes to. */
-export const EVENTS_CHANNEL = "sd:events";
+export type { RealtimeEvent };
 
+/** The wire shape of `RealtimeEvent` (the domain module holds the type; this checks it). */
 export const realtimeEventSchema = z.strictObject({
-  type: z.enum(["notification.created", "ticket.created", "ticket.updated", "message.created"]),
+  type: z.enum(REALTIME_EVENT_TYPES),
   tenantId: z.uuid(),
   /** The users it is for; null means every member of the tenant. */
   userIds: z.array(z.uuid()).nullable(),
   payload: z.record(z.string(), z.unknown()),
-});
+}) satisfies z.ZodType<RealtimeEvent>;
 
-export type RealtimeEvent = z.infer<typeof realtimeEventSchema>;
+/** The Redis pub/sub channel every server process subscribes to. */
+export const EVENTS_CHANNEL = "sd:events";
 
 /**
  * Publishes an event to every server process. Delivery re-checks membership per user, so an

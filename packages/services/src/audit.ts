@@ -1,6 +1,9 @@
 // The audit trail: every tenant mutation writes one row in its own transaction.
-import { auditLog, desc, lt, type TenantDb } from "@supportdesk/database";
-import type { TenantScope } from "./context";
+import { auditLog, desc, lt } from "@supportdesk/database";
+import { authorize, type TenantScope } from "./context";
+
+/** What an audit row needs: the transaction and who acted (platform flows have no grant yet). */
+export type AuditScope = Pick<TenantScope, "tx" | "actor"> & Partial<TenantScope>;
 
 /**
  * Records `action` on `target` by the scope's actor, in the scope's transaction (so the row
@@ -10,7 +13,7 @@ import type { TenantScope } from "./context";
  * await audit(scope, "ticket.update", { type: "ticket", id: ticket.id }, { status: "closed" });
  */
 export async function audit(
-  scope: TenantScope,
+  scope: AuditScope,
   action: string,
   target: { type: string; id: string } | null,
   metadata: Record<string, unknown> = {},
@@ -28,8 +31,12 @@ export async function audit(
 }
 
 /** A page of the tenant's audit trail, newest first; `before` is the last id of the previous page. */
-export async function listAudit(tx: TenantDb, input: { limit: number; before?: string }) {
-  const rows = await tx
+export async function listAudit(
+  scope: TenantScope,
+  input: { limit: number; before?: string | undefined },
+) {
+  authorize(scope, "audit.read");
+  const rows = await scope.tx
     .select()
     .from(auditLog)
     .where(input.before ? lt(auditLog.id, input.before) : undefined)

@@ -1,7 +1,7 @@
 // Customers of a tenant: the people who write in.
 import { and, customers, desc, eq, ilike, or, sql, tickets } from "@supportdesk/database";
 import { audit } from "./audit";
-import type { TenantScope } from "./context";
+import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { decodeCursor, toPage } from "./pagination";
 
@@ -18,6 +18,7 @@ export async function listCustomers(
   scope: TenantScope,
   input: { cursor?: string | undefined; perPage: number; q?: string | undefined },
 ) {
+  authorize(scope, "customer.read");
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, "\\$&")}%` : undefined;
   const rows = await scope.tx
@@ -47,6 +48,7 @@ export async function createCustomer(
   scope: TenantScope,
   input: { email: string; name: string; company?: string | undefined },
 ) {
+  authorize(scope, "customer.write");
   const [row] = await scope.tx
     .insert(customers)
     .values({
@@ -64,6 +66,7 @@ export async function createCustomer(
 
 /** A customer with their latest tickets. */
 export async function getCustomer(scope: TenantScope, input: { id: string }) {
+  authorize(scope, "customer.read");
   const [row] = await scope.tx
     .select(customerColumns)
     .from(customers)

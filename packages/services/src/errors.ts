@@ -1,14 +1,7 @@
 // The one error domain code throws: a stable code, a message a person can act on, the field.
+import type { AppErrorCode } from "@supportdesk/domain";
 
-/** Domain error codes; `@supportdesk/trpc` maps each to one tRPC code in one table. */
-export type AppErrorCode =
-  | "BAD_REQUEST"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "PRECONDITION_FAILED"
-  | "RATE_LIMITED";
+export type { AppErrorCode };
 
 /**
  * @example

@@ -2,13 +2,22 @@
 export * as apiKeys from "./api-keys";
 export { audit, listAudit } from "./audit";
 export * as auth from "./auth";
-export { type Actor, roleAtLeast, type TenantScope } from "./context";
+export {
+  type Actor,
+  authorize,
+  builtInGrant,
+  type Grant,
+  signedInUser,
+  type TenantScope,
+} from "./context";
 export * as customers from "./customers";
 export { AppError, type AppErrorCode, notFound } from "./errors";
 export * as invitations from "./invitations";
 export * as members from "./members";
 export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";
+export * as roles from "./roles";
+export { permissionSet, type RoleRef } from "./roles";
 export { slugify, uniqueSlugFor } from "./slugs";
 export * as tenants from "./tenants";
 export * as tickets from "./tickets";

@@ -2,21 +2,23 @@
 import { generateOpaqueToken, hashToken } from "@supportdesk/auth-utils";
 import {
   and,
+  customRoles,
   type Database,
   desc,
   eq,
   invitations,
   isNull,
   sql,
-  type TenantRole,
   tenants,
   users,
   userTenantRoles,
 } from "@supportdesk/database";
+import { BUILT_IN_ROLE_INFO, isBuiltInRole } from "@supportdesk/domain";
 import { enqueue, invitationJob } from "@supportdesk/queue";
 import { audit } from "./audit";
-import type { Actor, TenantScope } from "./context";
+import { type Actor, authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
+import { assertNoEscalation, resolveRole, roleNameOf, roleRefOf } from "./roles";
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -32,11 +34,12 @@ export function invitationStatus(
   return "pending" as const;
 }
 
-function present(row: InvitationRow) {
+function present(row: InvitationRow, customRoleName?: string | null) {
   return {
     id: row.id,
     email: row.email,
-    role: row.role,
+    role: roleRefOf(row),
+    roleName: roleNameOf(row.role, customRoleName),
     status: invitationStatus(row),
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
@@ -58,22 +61,24 @@ async function sendInvitation(scope: TenantScope, row: InvitationRow, token: str
     invitationId: row.id,
     email: row.email,
     token,
-    role: row.role,
+    role: isBuiltInRole(row.role)
+      ? row.role
+      : ((await customRoleNames(scope)).get(row.customRoleId ?? "") ?? "member"),
     inviterName: await inviterName(scope),
   });
 }
 
 /**
- * Invites `email` with `role` for 7 days; the token goes out in an email recorded in the outbox.
- * Only owners invite owners.
+ * Invites `email` with a role (built-in or custom) for 7 days; the token goes out in an email
+ * recorded in the outbox. Only owners invite owners; nobody invites with more power than theirs.
  */
-export async function createInvitation(
-  scope: TenantScope,
-  input: { email: string; role: TenantRole },
-) {
+export async function createInvitation(scope: TenantScope, input: { email: string; role: string }) {
+  authorize(scope, "member.invite");
   if (input.role === "owner" && scope.role !== "owner") {
     throw new AppError("FORBIDDEN", "Only an owner can invite an owner.", { field: "role" });
   }
+  const role = await resolveRole(scope, input.role);
+  assertNoEscalation(scope, role.permissions);
   const email = input.email.trim();
   const [member] = await scope.tx
     .select({ userId: users.id })
@@ -105,7 +110,8 @@ export async function createInvitation(
     .values({
       tenantId: scope.tenantId,
       email,
-      role: input.role,
+      role: role.role,
+      customRoleId: role.customRoleId,
       tokenHash: hashToken(token),
       invitedBy: scope.actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
@@ -113,8 +119,8 @@ export async function createInvitation(
     .returning();
   if (!row) throw new Error("invitation insert returned nothing");
   await sendInvitation(scope, row, token);
-  await audit(scope, "invitation.create", { type: "invitation", id: row.id }, { role: input.role });
-  return present(row);
+  await audit(scope, "invitation.create", { type: "invitation", id: row.id }, { role: role.ref });
+  return present(row, role.name);
 }
 
 function listInvitationRows(scope: TenantScope) {
@@ -125,9 +131,19 @@ function listInvitationRows(scope: TenantScope) {
     .orderBy(desc(invitations.createdAt));
 }
 
+/** The tenant's custom roles' names by id (for presenting invitations). */
+async function customRoleNames(scope: TenantScope): Promise<Map<string, string>> {
+  const rows = await scope.tx
+    .select({ id: customRoles.id, name: customRoles.name })
+    .from(customRoles);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The tenant's invitations, newest first, with their status. */
 export async function listInvitations(scope: TenantScope) {
-  return (await listInvitationRows(scope)).map(present);
+  authorize(scope, "member.invite");
+  const [rows, names] = await Promise.all([listInvitationRows(scope), customRoleNames(scope)]);
+  return rows.map((row) => present(row, row.customRoleId ? names.get(row.customRoleId) : null));
 }
 
 async function findInvitation(scope: TenantScope, id: string) {
@@ -141,6 +157,7 @@ async function findInvitation(scope: TenantScope, id: string) {
 
 /** Revokes a pending invitation; its link stops working. */
 export async function revokeInvitation(scope: TenantScope, input: { id: string }) {
+  authorize(scope, "member.invite");
   const row = await findInvitation(scope, input.id);
   if (invitationStatus(row) === "accepted") {
     throw new AppError("PRECONDITION_FAILED", "This invitation was already accepted.");
@@ -154,6 +171,7 @@ export async function revokeInvitation(scope: TenantScope, input: { id: string }
 
 /** Sends a pending (or expired) invitation again with a new link and a new 7-day expiry. */
 export async function resendInvitation(scope: TenantScope, input: { id: string }) {
+  authorize(scope, "member.invite");
   const row = await findInvitation(scope, input.id);
   const status = invitationStatus(row);
   if (status === "accepted" || status === "revoked") {
@@ -168,7 +186,8 @@ export async function resendInvitation(scope: TenantScope, input: { id: string }
   if (!updated) throw notFound("Invitation");
   await sendInvitation(scope, updated, token);
   await audit(scope, "invitation.resend", { type: "invitation", id: row.id });
-  return present(updated);
+  const names = updated.customRoleId ? await customRoleNames(scope) : undefined;
+  return present(updated, updated.customRoleId ? names?.get(updated.customRoleId) : null);
 }
 
 async function findByToken(db: Database, token: string) {
@@ -191,11 +210,22 @@ async function findByToken(db: Database, token: string) {
 export async function previewInvitation(db: Database, input: { token: string }) {
   const row = await findByToken(db, input.token);
   if (!row) throw notFound("Invitation");
+  const { role: builtIn, customRoleId, tenantId } = row.invitation;
+  const roleName = isBuiltInRole(builtIn)
+    ? BUILT_IN_ROLE_INFO[builtIn].name
+    : await db.withTenant(tenantId, async (tx) => {
+        const [custom] = await tx
+          .select({ name: customRoles.name })
+          .from(customRoles)
+          .where(eq(customRoles.id, customRoleId ?? tenantId));
+        return custom?.name ?? "Custom role";
+      });
   return {
     tenantName: row.tenantName,
     tenantSlug: row.tenantSlug,
     inviterName: row.inviterName ?? "Someone",
-    role: row.invitation.role,
+    role: roleRefOf(row.invitation),
+    roleName,
     email: row.invitation.email,
     status: invitationStatus(row.invitation),
   };
@@ -240,15 +270,25 @@ export async function acceptInvitation(
     }
     const joined = await tx
       .insert(userTenantRoles)
-      .values({ userId: actor.userId, tenantId, role: row.invitation.role })
+      .values({
+        userId: actor.userId,
+        tenantId,
+        role: row.invitation.role,
+        customRoleId: row.invitation.customRoleId,
+      })
       .onConflictDoNothing()
       .returning({ role: userTenantRoles.role });
     if (joined.length === 0)
       throw new AppError("CONFLICT", "You are already a member of this tenant.");
-    await audit({ tx, tenantId, role: row.invitation.role, actor }, "invitation.accept", {
+    await audit({ tx, actor }, "invitation.accept", {
       type: "invitation",
       id: row.invitation.id,
     });
-    return { id: tenantId, name: row.tenantName, slug: row.tenantSlug, role: row.invitation.role };
+    return {
+      id: tenantId,
+      name: row.tenantName,
+      slug: row.tenantSlug,
+      role: roleRefOf(row.invitation),
+    };
   });
 }

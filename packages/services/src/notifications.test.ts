@@ -12,11 +12,11 @@ import {
   messages,
   notifications as notificationsTable,
   outbox,
-  type TenantRole,
   users,
   userTenantRoles,
 } from "@supportdesk/database";
-import type { TenantScope } from "./context";
+import type { BuiltInRole } from "@supportdesk/domain";
+import { builtInGrant, type TenantScope } from "./context";
 import { AppError } from "./errors";
 import * as notifications from "./notifications";
 import * as tickets from "./tickets";
@@ -46,19 +46,19 @@ async function desk() {
     name: "Notify Co",
     ownerUserId: ownerUser.id,
   });
-  const as = (userId: string, role: TenantRole) => ({
+  const as = (userId: string, role: BuiltInRole) => ({
     userId,
     run: <T>(fn: (scope: TenantScope) => Promise<T>) =>
       db.withTenant(tenant.id, (tx) =>
         fn({
           tx,
           tenantId: tenant.id,
-          role,
+          ...builtInGrant(role),
           actor: { userId, apiKeyId: null, ip: null, userAgent: null },
         }),
       ),
   });
-  const join = async (role: TenantRole, name: string) => {
+  const join = async (role: BuiltInRole, name: string) => {
     const user = await person(name);
     await db.platform
       .insert(userTenantRoles)

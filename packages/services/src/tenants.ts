@@ -1,8 +1,6 @@
 // Tenants as their members manage them: create, switch, update settings, delete.
 import {
-  bindTenant,
-  checkSlug,
-  createTenant,
+  customRoles,
   type Database,
   eq,
   isSlugAvailable,
@@ -10,9 +8,12 @@ import {
   type TenantSettings,
   tenants,
 } from "@supportdesk/database";
+import { checkSlug, PERMISSION_KEYS } from "@supportdesk/domain";
 import { audit } from "./audit";
-import type { Actor, TenantScope } from "./context";
+import { type Actor, authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
+import { roleNameOf } from "./roles";
+import { openTenant } from "./tenant-create";
 
 /** Whether a slug can be used for a new tenant, and if not, why (for live form feedback). */
 export async function checkSlugAvailability(db: Database, slug: string) {
@@ -31,20 +32,7 @@ export async function createOwnedTenant(
   input: { name: string; slug: string },
 ) {
   return db.platform.transaction(async (tx) => {
-    const tenant = await createTenant(tx, { ...input, ownerUserId: actor.userId }).catch(
-      (error: unknown) => {
-        if (error instanceof Error && "code" in error && "field" in error) {
-          const code = error.code === "SLUG_TAKEN" ? "CONFLICT" : "BAD_REQUEST";
-          throw new AppError(code, error.message, { field: String(error.field), cause: error });
-        }
-        throw error;
-      },
-    );
-    await bindTenant(tx, tenant.id);
-    await audit({ tx, tenantId: tenant.id, role: "owner", actor }, "tenant.create", {
-      type: "tenant",
-      id: tenant.id,
-    });
+    const tenant = await openTenant(tx, actor, input);
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, role: "owner" as const };
   });
 }
@@ -65,7 +53,19 @@ export async function currentTenant(scope: TenantScope) {
     .from(tenants)
     .where(eq(tenants.id, scope.tenantId));
   if (!tenant) throw notFound("Tenant");
-  return { ...tenant, role: scope.role };
+  // The caller's own grant: the web hides what the server would refuse (`useCan`).
+  const [custom] = scope.customRoleId
+    ? await scope.tx
+        .select({ name: customRoles.name })
+        .from(customRoles)
+        .where(eq(customRoles.id, scope.customRoleId))
+    : [];
+  return {
+    ...tenant,
+    role: scope.customRoleId ?? scope.role,
+    roleName: roleNameOf(scope.role, custom?.name),
+    permissions: PERMISSION_KEYS.filter((p) => scope.permissions.has(p)),
+  };
 }
 
 /** Remembers `tenantId` as the session's default tenant (membership is checked by the caller). */
@@ -93,6 +93,7 @@ function mergeBranding(current: Branding | undefined, patch: TenantUpdate["brand
 
 /** Updates name and branding (admins). */
 export async function updateTenant(scope: TenantScope, input: TenantUpdate) {
+  authorize(scope, "settings.update");
   const [current] = await scope.tx
     .select({ settings: tenants.settings })
     .from(tenants)
@@ -118,6 +119,7 @@ export async function updateTenant(scope: TenantScope, input: TenantUpdate) {
 
 /** Deletes the tenant and all its data (owners; the slug must be typed to confirm). */
 export async function deleteTenant(scope: TenantScope, input: { confirmSlug: string }) {
+  authorize(scope, "tenant.delete");
   const [tenant] = await scope.tx
     .select({ slug: tenants.slug })
     .from(tenants)

@@ -21,7 +21,7 @@ import {
   ticketReplyEmailJob,
 } from "@supportdesk/queue";
 import { audit } from "./audit";
-import type { TenantScope } from "./context";
+import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
 import { decodeCursor, toPage } from "./pagination";
@@ -58,6 +58,7 @@ export async function listTickets(
   scope: TenantScope,
   input: TicketFilters & { cursor?: string | undefined; perPage: number },
 ) {
+  authorize(scope, "ticket.read");
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const q = input.q?.trim();
   const number = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : undefined;
@@ -115,6 +116,7 @@ async function findTicket(scope: TenantScope, id: string) {
 
 /** A ticket with its whole thread (internal notes included: every member is staff). */
 export async function getTicket(scope: TenantScope, input: { id: string }) {
+  authorize(scope, "ticket.read");
   const ticket = await findTicket(scope, input.id);
   const thread = await scope.tx
     .select({
@@ -173,6 +175,8 @@ export async function createTicket(
     tags?: string[] | undefined;
   },
 ) {
+  authorize(scope, "ticket.create");
+  if (input.assigneeId) authorize(scope, "ticket.assign");
   await assertCustomer(scope, input.customerId);
   await assertAssignable(scope, input.assigneeId);
   const number = await nextNumber(scope.tx, "ticket");
@@ -220,6 +224,15 @@ export type TicketUpdate = {
 /** Changes status, priority, assignee or tags; status changes leave a system line in the thread. */
 export async function updateTicket(scope: TenantScope, input: TicketUpdate & { id: string }) {
   const { id, ...changes } = input;
+  // Each kind of change asks for its own permission, whether or not the value differs.
+  if (
+    changes.status !== undefined ||
+    changes.priority !== undefined ||
+    changes.tags !== undefined
+  ) {
+    authorize(scope, "ticket.update");
+  }
+  if (changes.assigneeId !== undefined) authorize(scope, "ticket.assign");
   const before = await findTicket(scope, id);
   await assertAssignable(scope, changes.assigneeId);
   // Only what actually changes: re-sending the same assignee must not re-notify anyone.
@@ -264,6 +277,7 @@ export async function addMessage(
   scope: TenantScope,
   input: { ticketId: string; body: string; internal: boolean },
 ) {
+  authorize(scope, input.internal ? "ticket.note" : "ticket.reply");
   const ticket = await findTicket(scope, input.ticketId);
   const [message] = await scope.tx
     .insert(messages)

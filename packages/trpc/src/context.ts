@@ -1,11 +1,17 @@
 // The request context: dependencies, who is calling, and which tenant the request names.
-import type { TokenService } from "@supportdesk/auth-utils";
-import type { RateLimiter, Redis } from "@supportdesk/cache";
-import type { Database, TenantDb, TenantRole } from "@supportdesk/database";
-import type { Logger } from "@supportdesk/logger";
+import type {
+  AccessDeps,
+  Principal,
+  TenantAccess,
+  TenantHints,
+  TenantSummary,
+} from "@supportdesk/access";
+import type { RateLimiter } from "@supportdesk/cache";
+import type { TenantDb } from "@supportdesk/database";
 import type { QueueName } from "@supportdesk/queue";
-import type { Actor, TenantScope } from "@supportdesk/services";
 import type { Queue } from "bullmq";
+
+export type { Principal, TenantHints, TenantSummary };
 
 /** The httpOnly cookie that carries the refresh token to web clients. */
 export const REFRESH_COOKIE = "sd_refresh";
@@ -15,31 +21,28 @@ export type TrpcSettings = {
   nodeEnv: "development" | "test" | "production";
   platformDomain: string;
   refreshIdleDays: number;
-  rateLimits: { free: number; pro: number; enterprise: number; auth: number };
+  /** Per minute unless named otherwise; what each counts is in middlewares/rate-limit.ts. */
+  rateLimits: {
+    /** Requests per tenant, by plan. */
+    free: number;
+    pro: number;
+    enterprise: number;
+    /** Sign-in, sign-up and reset attempts per IP (and per email for sign-up and reset). */
+    auth: number;
+    /** Failed sign-ins for one email from one IP. */
+    loginFailuresPerMinute: number;
+    /** Failed sign-ins for one email from all IPs, per hour (an IP known to sign in is exempt). */
+    loginFailuresPerEmailPerHour: number;
+    /** Calls per IP to each public procedure (slug check, invitation preview, verify, refresh). */
+    public: number;
+  };
 };
 
-export type TrpcDeps = {
-  db: Database;
-  redis: Redis;
-  tokens: TokenService;
+export type TrpcDeps = AccessDeps & {
   rateLimiter: RateLimiter;
-  log: Logger;
   settings: TrpcSettings;
   /** BullMQ queues, for platform operators' stats (absent where a process runs no queues). */
   queues?: Record<QueueName, Queue>;
-};
-
-/**
- * What the request says about its tenant; each only *names* one (membership is checked).
- * In order of precedence after an API key: path, headers, host, session default, dev hint.
- */
-export type TenantHints = {
-  pathSlug?: string | undefined;
-  headerId?: string | undefined;
-  headerSlug?: string | undefined;
-  host?: string | undefined;
-  /** `?tenant=` or the `tenant` cookie; honoured only in development. */
-  dev?: string | undefined;
 };
 
 export type RequestInfo = {
@@ -59,19 +62,6 @@ export type RequestInfo = {
   logFields: { userId?: string; apiKeyId?: string; tenantId?: string };
 };
 
-export type TenantSummary = {
-  id: string;
-  slug: string;
-  name: string;
-  plan: "free" | "pro" | "enterprise";
-  status: "active" | "suspended" | "trial";
-};
-
-/** The caller once authenticated: a signed-in user (with a session) or an API key. */
-export type Principal =
-  | { type: "user"; userId: string; sessionId: string }
-  | { type: "apiKey"; apiKeyId: string; tenantId: string; role: TenantRole };
-
 export type Context = {
   deps: TrpcDeps;
   request: RequestInfo;
@@ -79,15 +69,13 @@ export type Context = {
   resHeaders: Headers;
 };
 
-/** The context once the tenant is resolved and membership checked. */
-export type TenantContext = {
-  tenant: TenantSummary;
-  role: TenantRole;
-  actor: Actor;
+/**
+ * The context once the tenant is resolved and membership checked: the access layer's answer
+ * (tenant, actor, role, permissions, `run`), plus the tenant-bound handle.
+ */
+export type TenantContext = TenantAccess & {
   /** The tenant-bound handle: every query runs inside `withTenant(tenant.id, …)`. */
   db: { transaction<T>(fn: (tx: TenantDb) => Promise<T>): Promise<T> };
-  /** Runs a service in one tenant transaction. */
-  run<T>(fn: (scope: TenantScope) => Promise<T>): Promise<T>;
 };
 
 /**

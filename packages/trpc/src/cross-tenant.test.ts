@@ -3,117 +3,24 @@
 // Built from `appRouter._def.procedures`, so a procedure added later is covered (or fails with
 // "add inputs for <path>") without anyone remembering to extend this file.
 import { afterAll, describe, expect, test } from "bun:test";
-import { env } from "@supportdesk/config";
-import { createDatabase, sql, userTenantRoles } from "@supportdesk/database";
+import { userTenantRoles } from "@supportdesk/database";
 import { tenant as tenantMiddleware } from "./middlewares/tenant";
-import { appRouter } from "./root";
+import {
+  allPaths,
+  attempt,
+  defOf,
+  describeOutcome,
+  type Ids,
+  INPUTS,
+  inputsFor,
+  isMutation,
+  isTenantScoped,
+  NON_TENANT_PATHS,
+  refusedWith,
+  tenantPaths,
+} from "./test-procedures";
+import { openAdminDatabase, snapshotOfTenant } from "./test-snapshot";
 import { callerFor, createTestDeps, signUp, testEmail } from "./testing";
-
-// ---------------------------------------------------------------------------------------------
-// Classification: an explicit list of procedures that are NOT tenant-scoped; everything else is.
-
-/** Procedures that do not act inside one tenant (accounts, the tenant registry, invitation links). */
-// queues.* is for platform operators (users.platform_admin), across tenants by design.
-const NON_TENANT_PREFIXES = ["auth.", "queues."];
-const NON_TENANT_PATHS = new Set([
-  "tenants.checkSlug",
-  "tenants.create",
-  "tenants.listMine",
-  "tenants.switch",
-  "invitations.preview",
-  "invitations.accept",
-]);
-const isTenantScoped = (path: string) =>
-  !NON_TENANT_PATHS.has(path) && !NON_TENANT_PREFIXES.some((prefix) => path.startsWith(prefix));
-
-type ProcedureDef = {
-  type: "query" | "mutation" | "subscription";
-  inputs: { safeParse(input: unknown): { success: boolean; error?: unknown } }[];
-  middlewares: unknown[];
-};
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>;
-const allPaths = Object.keys(procedures).sort();
-const tenantPaths = allPaths.filter(isTenantScoped);
-const defOf = (path: string): ProcedureDef => {
-  const procedure = procedures[path];
-  if (!procedure) throw new Error(`no procedure ${path}`);
-  return procedure._def;
-};
-const isMutation = (path: string) => defOf(path).type === "mutation";
-
-// ---------------------------------------------------------------------------------------------
-// Inputs: for each tenant procedure, a valid input aimed at tenant A's records.
-
-type Ids = {
-  tenantId: string;
-  slug: string;
-  ticketId: string;
-  customerId: string;
-  memberUserId: string;
-  invitationId: string;
-  apiKeyId: string;
-};
-
-const INPUTS: Record<string, (ids: Ids) => unknown> = {
-  "tenants.current": () => undefined,
-  "tenants.update": () => ({
-    name: "Renamed by the matrix",
-    branding: { primaryColor: "#000000" },
-  }),
-  "tenants.delete": (ids) => ({ confirmSlug: ids.slug }),
-  "tenants.members.list": () => undefined,
-  "tenants.members.updateRole": (ids) => ({ userId: ids.memberUserId, role: "admin" }),
-  "tenants.members.remove": (ids) => ({ userId: ids.memberUserId }),
-  "tenants.leave": () => undefined,
-  "tenants.transferOwnership": (ids) => ({ userId: ids.memberUserId }),
-  "invitations.create": () => ({ email: testEmail("matrix-invitee"), role: "member" }),
-  "invitations.list": () => undefined,
-  "invitations.revoke": (ids) => ({ id: ids.invitationId }),
-  "invitations.resend": (ids) => ({ id: ids.invitationId }),
-  "apiKeys.create": () => ({ name: "Matrix key", role: "member" }),
-  "apiKeys.list": () => undefined,
-  "apiKeys.revoke": (ids) => ({ id: ids.apiKeyId }),
-  "customers.list": () => ({ perPage: 100 }),
-  "customers.create": () => ({ email: testEmail("matrix-customer"), name: "Matrix Customer" }),
-  "customers.get": (ids) => ({ id: ids.customerId }),
-  "tickets.list": (ids) => ({ perPage: 100, customerId: ids.customerId }),
-  "tickets.get": (ids) => ({ id: ids.ticketId }),
-  "tickets.create": (ids) => ({
-    subject: "Matrix probe",
-    body: "probe",
-    customerId: ids.customerId,
-    assigneeId: ids.memberUserId,
-  }),
-  "tickets.update": (ids) => ({
-    id: ids.ticketId,
-    status: "closed",
-    priority: "urgent",
-    assigneeId: ids.memberUserId,
-    tags: ["matrix"],
-  }),
-  "tickets.addMessage": (ids) => ({ ticketId: ids.ticketId, body: "probe", internal: false }),
-  "audit.list": () => ({ limit: 100 }),
-  "notifications.list": () => ({ perPage: 100, unreadOnly: false }),
-  "notifications.unreadCount": () => undefined,
-  // A's fixtures hold no notification (no job runs here); a foreign id is ignored, never an
-  // error, so this names none of A's markers. routers/notifications.test.ts covers A's real ids.
-  "notifications.markRead": () => ({ ids: ["00000000-0000-4000-8000-00000000a11a"] }),
-  "notifications.markAllRead": () => undefined,
-  "notifications.preferences.get": () => undefined,
-  "notifications.preferences.update": () => ({
-    preferences: [{ eventType: "ticket.created", inApp: false, email: true }],
-  }),
-};
-
-function inputsFor(path: string, ids: Ids): unknown {
-  const make = INPUTS[path];
-  if (!make) {
-    throw new Error(
-      `add inputs for ${path} to INPUTS in cross-tenant.test.ts (a tenant procedure without inputs escapes the cross-tenant matrix), or list it in NON_TENANT_PATHS if it is not tenant-scoped`,
-    );
-  }
-  return make(ids);
-}
 
 /**
  * Case 1 (`b` in B with A's ids): outcomes other than NOT_FOUND / BAD_REQUEST / FORBIDDEN /
@@ -140,9 +47,7 @@ const VIEWER_EXCEPTIONS: Record<string, string> = {
 // invitation, an API key), tenant B (its owner `b`, a key) and a user with no tenant.
 
 const deps = await createTestDeps();
-const adminUrl = env().DATABASE_ADMIN_URL;
-if (!adminUrl) throw new Error("DATABASE_ADMIN_URL is not set for tests");
-const admin = createDatabase({ url: adminUrl, max: 2 });
+const admin = openAdminDatabase();
 afterAll(async () => {
   await deps.close();
   await admin.close();
@@ -185,6 +90,10 @@ const invitationA = await asOwnerA.invitations.create({
   role: "member",
 });
 const keyA = await asOwnerA.apiKeys.create({ name: "A integration", role: "member" });
+const roleA = await asOwnerA.roles.create({
+  name: `Triage of A ${run}`,
+  permissions: ["ticket.read", "ticket.update"],
+});
 
 const b = await signUp(deps, { tenantName: `Matrix B ${run}`, name: "Owner of B" });
 const B = must(b.tenant, "tenant B");
@@ -199,6 +108,7 @@ const ids: Ids = {
   memberUserId: memberA.userId,
   invitationId: invitationA.id,
   apiKeyId: keyA.id,
+  roleId: roleA.id,
 };
 
 /** Strings that only A's data contains: none may appear in what someone outside A gets back. */
@@ -216,6 +126,8 @@ const markersOfA: Record<string, string> = {
   "A's invitation email": invitationA.email,
   "A's api key id": keyA.id,
   "A's api key prefix": keyA.prefix,
+  "A's role id": roleA.id,
+  "A's role name": roleA.name,
   "A's owner id": ownerA.userId,
   "A's owner email": ownerA.email,
   "A's member id": memberA.userId,
@@ -231,45 +143,6 @@ function leaksOfA(value: unknown): string[] {
   return Object.entries(markersOfA)
     .filter(([, marker]) => text.includes(marker))
     .map(([label]) => label);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calling a procedure by path, and what came back.
-
-type Caller = ReturnType<typeof callerFor>;
-type Outcome =
-  | { ok: true; data: unknown }
-  | { ok: false; code: string; message: string; inputError: boolean };
-
-async function attempt(caller: Caller, path: string, input: unknown): Promise<Outcome> {
-  let node: unknown = caller;
-  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
-  try {
-    return { ok: true, data: await (node as (input: unknown) => Promise<unknown>)(input) };
-  } catch (error) {
-    const e = error as { code?: string; message?: string; cause?: { name?: string } };
-    return {
-      ok: false,
-      code: e.code ?? String(error),
-      message: e.message ?? "",
-      inputError: e.cause?.name === "ZodError",
-    };
-  }
-}
-
-const describeOutcome = (outcome: Outcome) =>
-  outcome.ok
-    ? `success ${JSON.stringify(outcome.data)?.slice(0, 300)}`
-    : `${outcome.code} "${outcome.message}"`;
-
-function refusedWith(path: string, outcome: Outcome, codes: string[], what: string) {
-  if (outcome.ok || !codes.includes(outcome.code) || outcome.inputError) {
-    throw new Error(
-      `${path} (${what}): expected ${codes.join(" or ")}, got ${describeOutcome(outcome)}${
-        !outcome.ok && outcome.inputError ? " (an input validation error: fix INPUTS)" : ""
-      }`,
-    );
-  }
 }
 
 const TENANT_NOT_FOUND = {
@@ -294,40 +167,7 @@ const viewerInA = viewerA.as(A.slug);
 // ---------------------------------------------------------------------------------------------
 // Snapshot of everything of A, read as the owner role inside withTenant(A).
 
-const TENANT_TABLES = ["customers", "tickets", "messages", "tenant_counters", "notifications"];
-
-async function snapshotOfA() {
-  return admin.withTenant(A.id, async (tx) => {
-    const rows = async (query: ReturnType<typeof sql>) =>
-      Array.from(await tx.execute<{ row: unknown }>(query), (r) => r.row);
-    const snapshot: Record<string, unknown> = {};
-    for (const table of TENANT_TABLES) {
-      snapshot[table] = await rows(
-        sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where t.tenant_id = ${A.id} order by 1`,
-      );
-    }
-    snapshot.user_tenant_roles = await rows(
-      sql`select to_jsonb(t) as row from user_tenant_roles t where t.tenant_id = ${A.id} order by 1`,
-    );
-    snapshot.invitations = await rows(
-      sql`select to_jsonb(t) as row from invitations t where t.tenant_id = ${A.id} order by 1`,
-    );
-    // last_used_at legitimately moves when A's own key is used (the API-key checks below).
-    snapshot.api_keys = await rows(
-      sql`select to_jsonb(t) - 'last_used_at' as row from api_keys t where t.tenant_id = ${A.id} order by 1`,
-    );
-    snapshot.tenants = await rows(
-      sql`select to_jsonb(t) as row from tenants t where t.id = ${A.id} order by 1`,
-    );
-    snapshot.outbox_ids = await rows(
-      sql`select id as row from outbox where tenant_id = ${A.id} order by 1`,
-    );
-    snapshot.audit_log_count = await rows(
-      sql`select count(*)::int as row from audit_log where tenant_id = ${A.id}`,
-    );
-    return snapshot;
-  });
-}
+const snapshotOfA = () => snapshotOfTenant(admin, A.id);
 
 const before = await snapshotOfA();
 

@@ -1,14 +1,5 @@
 // @supportdesk/trpc: context, procedure builders, the routers and the AppRouter type.
 export {
-  findTenant,
-  forgetMembership,
-  forgetSessions,
-  forgetTenant,
-  memberRole,
-  memberRoles,
-  sessionState,
-} from "./cache";
-export {
   type Context,
   createContext,
   createContextInner,
@@ -20,12 +11,17 @@ export {
   type TrpcDeps,
   type TrpcSettings,
 } from "./context";
-export { appErrorToTrpc, toTrpcError } from "./errors";
-export { type AppRouter, appRouter, createCaller } from "./root";
+export { appErrorToTrpc, toTrpcError, wasReported } from "./errors";
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from "./root";
 export {
   authedProcedure,
   publicProcedure,
-  requireRole,
   router,
   tenantProcedure,
   userProcedure,

@@ -1,5 +1,6 @@
 // The application router: every domain router, and the AppRouter type the web app imports.
 
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -7,6 +8,7 @@ import { customersRouter } from "./routers/customers";
 import { invitationsRouter } from "./routers/invitations";
 import { notificationsRouter } from "./routers/notifications";
 import { queuesRouter } from "./routers/queues";
+import { rolesRouter } from "./routers/roles";
 import { tenantsRouter } from "./routers/tenants";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -16,6 +18,7 @@ export const appRouter = router({
   tenants: tenantsRouter,
   invitations: invitationsRouter,
   apiKeys: apiKeysRouter,
+  roles: rolesRouter,
   customers: customersRouter,
   tickets: ticketsRouter,
   audit: auditRouter,
@@ -24,6 +27,10 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+/** Every procedure's input type, for clients (the web app types its forms with these). */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's output type, for clients: never retype server data by hand. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** Calls procedures without HTTP: `createCaller(createContextInner(deps, { authorization }))`. */
 export const createCaller = createCallerFactory(appRouter);

@@ -1,18 +1,35 @@
-// Test helper: the jobs recorded for an email address (tokens travel in email jobs' payloads).
+// Test helper: the email jobs recorded for an address, as the worker will read them.
 import { and, desc, eq, outbox, sql } from "@supportdesk/database";
+import { jobsByName, openPayload } from "@supportdesk/queue";
 import type { TrpcDeps } from "./context";
 
-/** The payload of the newest `jobName` job addressed to `email`, or undefined. */
+/**
+ * The payload of the newest `jobName` job addressed to `email`, with its sealed fields (one-time
+ * tokens) opened the way the worker opens them; undefined when there is none.
+ */
 export async function lastJobFor(
   deps: TrpcDeps,
   jobName: string,
   email: string,
 ): Promise<Record<string, string> | undefined> {
+  const row = await lastRawJobFor(deps, jobName, email);
+  if (!row) return undefined;
+  const job = jobsByName[jobName];
+  if (!job) throw new Error(`no job definition named ${jobName}`);
+  return openPayload(job, row.payload) as Record<string, string>;
+}
+
+/** The newest `jobName` outbox row addressed to `email`, as stored (sealed fields sealed). */
+export async function lastRawJobFor(
+  deps: TrpcDeps,
+  jobName: string,
+  email: string,
+): Promise<{ id: string; payload: Record<string, unknown> } | undefined> {
   const [row] = await deps.db.platform
-    .select({ payload: outbox.payload })
+    .select({ id: outbox.id, payload: outbox.payload })
     .from(outbox)
     .where(and(eq(outbox.jobName, jobName), eq(sql`${outbox.payload}->>'email'`, email)))
-    .orderBy(desc(outbox.createdAt))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(1);
-  return row?.payload as Record<string, string> | undefined;
+  return row ? { id: row.id, payload: row.payload as Record<string, unknown> } : undefined;
 }

@@ -7,6 +7,9 @@ import { createLogger } from "@supportdesk/logger";
 import type { RequestInfo, TrpcDeps, TrpcSettings } from "./context";
 import { createContextInner } from "./context";
 import { createCaller } from "./root";
+import { lastJobFor } from "./test-outbox";
+
+export { lastJobFor, lastRawJobFor } from "./test-outbox";
 
 /** Builds deps against the TEST_* services; `close()` releases them. */
 export async function createTestDeps(
@@ -32,7 +35,15 @@ export async function createTestDeps(
       nodeEnv: "test",
       platformDomain: "supportdesk.test",
       refreshIdleDays: 30,
-      rateLimits: { free: 100_000, pro: 100_000, enterprise: 100_000, auth: 100_000 },
+      rateLimits: {
+        free: 100_000,
+        pro: 100_000,
+        enterprise: 100_000,
+        auth: 100_000,
+        loginFailuresPerMinute: 100_000,
+        loginFailuresPerEmailPerHour: 100_000,
+        public: 100_000,
+      },
       ...settings,
     },
     async close() {
@@ -55,21 +66,31 @@ export const testEmail = (label = "user") =>
 export const TEST_PASSWORD = "correct horse battery";
 
 /**
- * Registers a user (optionally with a new tenant) and returns a caller signed in as them, plus
- * ids. `as(slug)` returns a caller that names the tenant by slug (the `/t/:slug` path).
+ * Signs a user up the way a person does — register, open the verification email's link (which
+ * signs them in) — and returns a caller signed in as them, plus ids. With `verified: false` the
+ * link is left unused and the user signs in with their password instead. `as(slug)` returns a
+ * caller that names the tenant by slug (the `/t/:slug` path).
  */
 export async function signUp(
   deps: TrpcDeps,
-  options: { tenantName?: string; email?: string; name?: string } = {},
+  options: { tenantName?: string; email?: string; name?: string; verified?: boolean } = {},
 ) {
   const email = options.email ?? testEmail();
-  const result = await callerFor(deps).auth.register({
+  const anonymous = callerFor(deps);
+  await anonymous.auth.register({
     email,
     password: TEST_PASSWORD,
     name: options.name ?? "Test User",
     tenantName: options.tenantName,
-    tokenDelivery: "body",
   });
+  let result: Awaited<ReturnType<typeof anonymous.auth.login>>;
+  if (options.verified === false) {
+    result = await anonymous.auth.login({ email, password: TEST_PASSWORD, tokenDelivery: "body" });
+  } else {
+    const job = await lastJobFor(deps, "email.verify", email);
+    if (!job?.token) throw new Error(`signUp: no verification email for ${email} (registered?)`);
+    result = await anonymous.auth.verifyEmail({ token: job.token, tokenDelivery: "body" });
+  }
   const authorization = `Bearer ${result.accessToken}`;
   return {
     email,

@@ -1,15 +1,20 @@
-// The procedure builders every router uses: public, authed, user, tenant, and the role guard.
-import type { TenantRole } from "@supportdesk/database";
-import { TRPCError } from "@trpc/server";
-import { toTrpcError } from "./errors";
+// The procedure builders every router uses: public, authed, user and tenant. Who may do what
+// inside a tenant is checked by the service a procedure calls (the permission table), not here.
+import { actorOf } from "@supportdesk/access";
+import { signedInUser } from "@supportdesk/services";
+import { markReported, RETRY_AFTER_SECONDS, toTrpcError } from "./errors";
 import { t } from "./init";
 import { authed } from "./middlewares/authed";
-import { rateLimitAuth } from "./middlewares/rate-limit";
-import { requireRoleMiddleware } from "./middlewares/role";
+import { inputGuard } from "./middlewares/input-guard";
+import {
+  rateLimitAccount,
+  rateLimitAuth,
+  rateLimitLogin,
+  rateLimitPublic,
+} from "./middlewares/rate-limit";
 import { authedForTenant, tenant } from "./middlewares/tenant";
 
 export const router = t.router;
-export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
@@ -19,45 +24,43 @@ export const createCallerFactory = t.createCallerFactory;
 const mapErrors = t.middleware(async function mapErrors(opts) {
   const result = await opts.next();
   if (!result.ok) {
-    const mapped = toTrpcError(result.error);
-    if (mapped.code === "INTERNAL_SERVER_ERROR") {
+    const { requestId } = opts.ctx.request;
+    const mapped = toTrpcError(result.error, requestId);
+    // Logged here, redacted by the logger; the fetch handler skips what was reported.
+    if (mapped.code === "SERVICE_UNAVAILABLE") {
+      opts.ctx.resHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      opts.ctx.deps.log.warn(
+        { err: mapped.cause, path: opts.path, requestId },
+        "database unavailable",
+      );
+    } else if (mapped.code === "INTERNAL_SERVER_ERROR") {
       opts.ctx.deps.log.error(
-        {
-          err: result.error.cause ?? result.error,
-          path: opts.path,
-          requestId: opts.ctx.request.requestId,
-        },
+        { err: mapped.cause, path: opts.path, requestId },
         "procedure failed",
       );
     }
-    throw mapped;
+    throw markReported(mapped);
   }
   return result;
 });
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
-/** Public procedures that take credentials (sign in, sign up, reset): limited per IP and email. */
+export const publicProcedure = t.procedure.use(mapErrors).use(inputGuard);
+/** Public procedures without credentials (slug check, invitation preview, …): limited per IP. */
+export const publicLimitedProcedure = publicProcedure.use(rateLimitPublic);
+/** Sign-up and reset procedures: every attempt limited per IP and per email. */
 export const authRateLimitedProcedure = publicProcedure.use(rateLimitAuth);
+/** Sign-in: attempts per IP, failures per email+IP and per email (never the right password). */
+export const loginRateLimitedProcedure = publicProcedure.use(rateLimitLogin);
 /** A signed-in user or an API key. */
 export const authedProcedure = publicProcedure.use(authed);
 /** A signed-in user (not an API key): account and session procedures. */
 export const userProcedure = authedProcedure.use(function userOnly({ ctx, next }) {
-  if (ctx.principal.type !== "user") {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "This needs a signed-in user, not an API key.",
-    });
-  }
-  return next({ ctx: { principal: ctx.principal } });
+  const { principal } = ctx;
+  signedInUser({ actor: actorOf(principal, ctx.request) });
+  return next({ ctx: { principal: principal as Extract<typeof principal, { type: "user" }> } });
 });
+/** A signed-in user's sensitive account actions (password change, resending mail): per user and IP. */
+export const accountRateLimitedProcedure = userProcedure.use(rateLimitAccount);
 /** A member of the request's tenant (or a key bound to it); ctx gets tenant, role, db, run. */
 export const tenantProcedure = publicProcedure.use(authedForTenant).use(tenant);
-
-/**
- * A tenant procedure for `role` or above (viewer < member < admin < owner).
- *
- * @example
- * export const remove = requireRole("admin").input(…).mutation(…);
- */
-export const requireRole = (role: TenantRole) => tenantProcedure.use(requireRoleMiddleware(role));

@@ -4,7 +4,8 @@ import { type ReactNode, useEffect, useId } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { clearSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { useCan, useCurrentTenant, useSession } from "../lib/use-session";
+import { ADMINISTRATION, useCan, useCanAny, useMyRoleName } from "../lib/use-can";
+import { useCurrentTenant, useSession } from "../lib/use-session";
 import { Badge, EmptyState } from "../ui";
 
 /** Slots other parts fill (the notifications bell lives in the settings/notifications area). */
@@ -13,6 +14,8 @@ export const shellSlots: { headerEnd: (() => ReactNode)[] } = { headerEnd: [] };
 function TenantSwitcher() {
   const session = useSession();
   const current = useCurrentTenant();
+  // Custom roles' names are the tenant's own: known for the tenant open here, not the others.
+  const currentRoleName = useMyRoleName();
   const navigate = useNavigate();
   const location = useLocation();
   const trpc = useTRPC();
@@ -41,7 +44,7 @@ function TenantSwitcher() {
       >
         {session.tenants.map((t) => (
           <option key={t.id} value={t.slug}>
-            {t.name} — {t.role}
+            {t.name} — {t.id === current?.id ? (currentRoleName ?? t.roleName) : t.roleName}
           </option>
         ))}
       </select>
@@ -76,7 +79,9 @@ export function AppShell() {
   const { slug } = useParams();
   const tenant = useCurrentTenant();
   const session = useSession();
-  const isAdmin = useCan("admin");
+  const administers = useCanAny(ADMINISTRATION);
+  const seesCustomers = useCan("customer.read");
+  const roleName = useMyRoleName();
   useEffect(() => {
     document.title = tenant ? `${tenant.name} · SupportDesk` : "SupportDesk";
   }, [tenant]);
@@ -99,11 +104,11 @@ export function AppShell() {
           SupportDesk
         </Link>
         <TenantSwitcher />
-        {tenant ? <Badge tone="role">{tenant.role}</Badge> : null}
+        {roleName ? <Badge tone="role">{roleName}</Badge> : null}
         <nav aria-label="Sections" className="sections">
           <NavLink to={`/t/${slug}/tickets`}>Tickets</NavLink>
-          <NavLink to={`/t/${slug}/customers`}>Customers</NavLink>
-          <NavLink to={`/t/${slug}/settings`}>{isAdmin ? "Settings" : "Team"}</NavLink>
+          {seesCustomers ? <NavLink to={`/t/${slug}/customers`}>Customers</NavLink> : null}
+          <NavLink to={`/t/${slug}/settings`}>{administers ? "Settings" : "Team"}</NavLink>
         </nav>
         <div className="topbar-end">
           {shellSlots.headerEnd.map((Slot, i) => (

@@ -19,7 +19,7 @@ function answer(token: string, lifetimeMs = 15 * MINUTE): SignedInAnswer {
     accessToken: token,
     accessTokenExpiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
     user: { id: "u1", email: "ada@example.com", name: "Ada", emailVerified: true },
-    tenants: [{ id: "t1", name: "Acme", slug: "acme", role: "admin" }],
+    tenants: [{ id: "t1", name: "Acme", slug: "acme", role: "admin", roleName: "Admin" }],
     defaultTenantId: "t1",
   };
 }
@@ -195,7 +195,7 @@ describe("the session store", () => {
   });
 
   test("setTenants replaces the tenants, and does nothing when signed out", () => {
-    setTenants([{ id: "x", name: "X", slug: "x-co", role: "owner" }]);
+    setTenants([{ id: "x", name: "X", slug: "x-co", role: "owner", roleName: "Owner" }]);
     expect(getSession()).toBeNull();
     setSignedIn(answer("t"));
     setTenants([]);

@@ -1,25 +1,17 @@
 // The signed-in session in this tab: the access token lives in memory only; the refresh token is
 // an httpOnly cookie the server rotates. Refreshes are single-flight (two at once would look like
 // token reuse and end the session).
+import type { RouterOutputs } from "@supportdesk/trpc";
 
-export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
-export type TenantMembership = {
-  id: string;
-  name: string;
-  slug: string;
-  role: "owner" | "admin" | "member" | "viewer";
-};
+type SignedInOutput = RouterOutputs["auth"]["login"];
+/** What sign-in, sign-up or a refresh answers (the refresh token itself stays in its cookie). */
+export type SignedInAnswer = Omit<SignedInOutput, "refreshToken">;
+export type SessionUser = SignedInAnswer["user"];
+/** A tenant of the user's; `role` is a built-in role's name or a custom role's id. */
+export type TenantMembership = SignedInAnswer["tenants"][number];
 export type Session = {
   accessToken: string;
   expiresAt: number;
-  user: SessionUser;
-  tenants: TenantMembership[];
-  defaultTenantId: string | null;
-};
-
-export type SignedInAnswer = {
-  accessToken: string;
-  accessTokenExpiresAt: string;
   user: SessionUser;
   tenants: TenantMembership[];
   defaultTenantId: string | null;

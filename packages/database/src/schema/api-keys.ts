@@ -1,7 +1,15 @@
 // Platform table of API keys: each bound to one tenant and a role, stored as prefix + hash only.
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, newId } from "./_columns";
-import { tenantRole } from "./memberships";
+import { customRoleReference, tenantRole } from "./memberships";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
@@ -17,7 +25,12 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
     role: tenantRole("role").notNull(),
+    customRoleId: uuid("custom_role_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The key that created this one, when a key did (revoking it lists what it made). */
+    createdByApiKeyId: uuid("created_by_api_key_id").references((): AnyPgColumn => apiKeys.id, {
+      onDelete: "set null",
+    }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -26,5 +39,7 @@ export const apiKeys = pgTable(
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.keyHash),
     index("api_keys_tenant_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
+    index("api_keys_created_by_key_idx").on(t.createdByApiKeyId),
+    ...customRoleReference("api_keys", t),
   ],
 );

@@ -8,6 +8,7 @@ export * from "./memberships";
 export * from "./notifications";
 export * from "./outbox";
 export * from "./relations";
+export * from "./roles";
 export * from "./tenants";
 export * from "./tickets";
 export * from "./users";

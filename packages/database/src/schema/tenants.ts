@@ -1,6 +1,15 @@
 // Platform table of organisations (tenants): identity, plan, status, domain and settings.
 import { sql } from "drizzle-orm";
-import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, newId, updatedAt } from "./_columns";
 
 export const tenantStatus = pgEnum("tenant_status", ["active", "suspended", "trial"]);
@@ -31,6 +40,12 @@ export const tenants = pgTable(
   },
   (t) => [
     uniqueIndex("tenants_slug_key").on(t.slug),
+    // The wall under the domain's slug rules (`@supportdesk/domain` checkSlug, which also knows
+    // the reserved names): whatever writes a tenant, its slug is a DNS label.
+    check(
+      "tenants_slug_check",
+      sql`${t.slug} ~ '^[a-z][a-z0-9-]{0,61}[a-z0-9]$' and substr(${t.slug}, 3, 2) <> '--'`,
+    ),
     uniqueIndex("tenants_custom_domain_key").on(sql`lower(${t.customDomain})`),
   ],
 );

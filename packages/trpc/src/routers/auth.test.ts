@@ -1,6 +1,6 @@
 // Every auth flow through createCaller against real PostgreSQL and Redis.
 import { afterAll, describe, expect, test } from "bun:test";
-import { generateSigningKey } from "@supportdesk/auth-utils";
+import { generateSigningKey, hashPassword } from "@supportdesk/auth-utils";
 import { generateKeyPair, importJWK, SignJWT } from "jose";
 import { lastJobFor } from "../test-outbox";
 import { callerFor, createTestDeps, signUp, TEST_PASSWORD, testEmail } from "../testing";
@@ -17,64 +17,107 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 describe("register", () => {
-  test("with tenantName: creates the user, the tenant and the owner role, and signs in", async () => {
+  const register = (email: string, extra: Record<string, string> = {}) =>
+    anon.auth.register({ email, password: TEST_PASSWORD, name: "New Person", ...extra });
+
+  test("with tenantName: the verification link signs the new owner in, in their new tenant", async () => {
     const user = await signUp(deps, { tenantName: "Register Co" });
     expect(user.tenant).toMatchObject({ name: "Register Co", role: "owner" });
     expect(user.tenant?.slug).toMatch(/^register-co/);
     const me = await user.caller.auth.me();
-    expect(me.user).toMatchObject({ email: user.email, emailVerified: false });
+    expect(me.user).toMatchObject({ email: user.email, emailVerified: true });
     expect(me.currentTenantId).toBe(user.tenant?.id ?? "");
   });
 
-  test("records the verification email in the outbox; verifying marks the address verified, once", async () => {
-    const user = await signUp(deps);
-    const job = await lastJobFor(deps, "email.verify", user.email);
-    expect(job?.token).toBeString();
-    await anon.auth.verifyEmail({ token: job?.token ?? "" });
-    expect((await user.caller.auth.me()).user.emailVerified).toBe(true);
-    expect(await codeOf(anon.auth.verifyEmail({ token: job?.token ?? "" }))).toBe("BAD_REQUEST");
+  test("signs nobody in: the answer carries no token, only where to look", async () => {
+    const answer = await register(testEmail());
+    expect(answer).toEqual({ ok: true, message: expect.stringContaining("Check your email") });
   });
 
-  test("the same email (any case) cannot register twice", async () => {
+  test("the verification link verifies, signs in as login does, and works once", async () => {
     const email = testEmail();
-    await signUp(deps, { email });
-    const error = await anon.auth
-      .register({
-        email: email.toUpperCase(),
-        password: TEST_PASSWORD,
-        name: "Twin",
-        tokenDelivery: "body",
-      })
-      .catch((e) => e);
-    expect(error).toMatchObject({ code: "CONFLICT" });
+    await register(email, { tenantName: "Link Co" });
+    const job = await lastJobFor(deps, "email.verify", email);
+    const signedIn = await anon.auth.verifyEmail({
+      token: job?.token ?? "",
+      tokenDelivery: "body",
+    });
+    expect(signedIn.user).toMatchObject({ email, emailVerified: true });
+    expect(signedIn.tenants).toEqual([expect.objectContaining({ name: "Link Co", role: "owner" })]);
+    expect(signedIn.defaultTenantId).toBe(signedIn.tenants[0]?.id ?? "");
+    const caller = callerFor(deps, { authorization: `Bearer ${signedIn.accessToken}` });
+    expect((await caller.auth.me()).user.emailVerified).toBe(true);
+    expect(
+      await codeOf(
+        anon.auth.refresh({ refreshToken: signedIn.refreshToken ?? "", tokenDelivery: "body" }),
+      ),
+    ).toBe("ok");
+    expect(
+      await codeOf(anon.auth.verifyEmail({ token: job?.token ?? "", tokenDelivery: "body" })),
+    ).toBe("BAD_REQUEST");
   });
 
-  test("a taken or reserved subdomain is refused naming tenantSlug, and no user is left behind", async () => {
+  test("a registered address (any case) gets the same answer; its owner is emailed, nothing else changes", async () => {
+    const owner = await signUp(deps, { tenantName: "Existing Co" });
+    const fresh = await register(testEmail(), { tenantName: "Fresh Co" });
+    const again = await register(owner.email.toUpperCase(), {
+      password: "an attacker's password",
+      tenantName: "Squatter Co",
+    });
+    expect(again).toEqual(fresh);
+    const notice = await lastJobFor(deps, "email.account-exists", owner.email);
+    expect(notice).toEqual({ userId: owner.userId, email: owner.email, name: "Test User" });
+    // No new verification link, password, tenant or session for whoever tried.
+    const verifications = await deps.db.sql<{ n: number }[]>`
+      select count(*)::int as n from outbox
+      where job_name = 'email.verify' and payload->>'email' = ${owner.email}`;
+    expect(verifications[0]?.n).toBe(1);
+    expect(
+      await codeOf(
+        anon.auth.login({
+          email: owner.email,
+          password: "an attacker's password",
+          tokenDelivery: "body",
+        }),
+      ),
+    ).toBe("UNAUTHORIZED");
+    const me = await owner.caller.auth.me();
+    expect(me.tenants.map((t) => t.name)).toEqual(["Existing Co"]);
+    expect((await owner.caller.auth.sessions()).length).toBe(1);
+  });
+
+  test("hashes the password for a registered address too, so both answers take as long", async () => {
+    const owner = await signUp(deps);
+    const started = performance.now();
+    await hashPassword("timing reference");
+    const hashMs = performance.now() - started;
+    const timed = async (email: string) => {
+      const t0 = performance.now();
+      await register(email);
+      return performance.now() - t0;
+    };
+    // A lower bound only: a register that skipped the hash for known addresses would fall below.
+    expect(await timed(owner.email)).toBeGreaterThan(hashMs * 0.5);
+    expect(await timed(testEmail())).toBeGreaterThan(hashMs * 0.5);
+  });
+
+  test("a taken or reserved subdomain is refused naming tenantSlug, whoever asks, and leaves no user", async () => {
     const owner = await signUp(deps, { tenantName: "Taken Slug" });
     const email = testEmail();
-    const error = await anon.auth
-      .register({
-        email,
-        password: TEST_PASSWORD,
-        name: "X",
+    for (const who of [email, owner.email]) {
+      const taken = await register(who, {
         tenantName: "X",
-        tenantSlug: owner.tenant?.slug,
-        tokenDelivery: "body",
-      })
-      .catch((e) => e);
-    expect(error).toMatchObject({ code: "CONFLICT" });
-    const reserved = await anon.auth
-      .register({
-        email,
-        password: TEST_PASSWORD,
-        name: "X",
-        tenantName: "X",
-        tenantSlug: "admin",
-        tokenDelivery: "body",
-      })
-      .catch((e) => e);
-    expect(reserved).toMatchObject({ code: "BAD_REQUEST" });
-    // The email is still free: both transactions rolled back.
+        tenantSlug: owner.tenant?.slug ?? "",
+      }).catch((e) => e);
+      expect(taken).toMatchObject({ code: "CONFLICT" });
+      expect(JSON.stringify(taken.cause ?? taken)).toContain("tenantSlug");
+      const reserved = await register(who, { tenantName: "X", tenantSlug: "admin" }).catch(
+        (e) => e,
+      );
+      expect(reserved).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    // The email is still free: the refused sign-ups wrote nothing.
+    expect(await lastJobFor(deps, "email.verify", email)).toBeUndefined();
     await signUp(deps, { email });
   });
 });
@@ -89,7 +132,13 @@ describe("login", () => {
     });
     expect(result.user.email).toBe(user.email);
     expect(result.tenants).toEqual([
-      { id: user.tenant?.id, name: "Login Co", slug: user.tenant?.slug, role: "owner" },
+      {
+        id: user.tenant?.id,
+        name: "Login Co",
+        slug: user.tenant?.slug,
+        role: "owner",
+        roleName: "Owner",
+      },
     ] as never);
     const claims = JSON.parse(
       Buffer.from(result.accessToken.split(".")[1] ?? "", "base64url").toString(),

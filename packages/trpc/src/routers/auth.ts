@@ -1,10 +1,18 @@
-// auth: accounts and sessions. Register/login/reset are rate limited per IP and per email.
+// auth: accounts and sessions. Rate limited: sign-up/reset per IP and email, sign-in by failures.
+
+import { actorOf, forgetSessions } from "@supportdesk/access";
 import { auth } from "@supportdesk/services";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { forgetSessions } from "../cache";
 import { type Context, REFRESH_COOKIE } from "../context";
-import { authRateLimitedProcedure, publicProcedure, router, userProcedure } from "../trpc";
+import {
+  accountRateLimitedProcedure,
+  authRateLimitedProcedure,
+  loginRateLimitedProcedure,
+  publicLimitedProcedure,
+  router,
+  userProcedure,
+} from "../trpc";
 import { email, id, organisationName, password, personName, slug, token } from "./schemas";
 
 /**
@@ -33,12 +41,12 @@ function deliver(ctx: Context, signedIn: auth.SignedIn, how: "cookie" | "body") 
   return { ...rest, refreshToken: null };
 }
 
-const actorOf = (ctx: Context) => ({
-  userId: null,
-  apiKeyId: null,
-  ip: ctx.request.ip,
-  userAgent: ctx.request.userAgent,
-});
+/** What sign-up answers, whether the address was new or already had an account. */
+const REGISTERED =
+  "Check your email: we sent a link to finish signing up. It works once, within 48 hours.";
+
+/** Signing up, in and verifying act for nobody yet: the audit trail gets the request's origin. */
+const anonymous = (ctx: Context) => actorOf(null, ctx.request);
 const authDeps = ({ deps }: Context) => ({
   db: deps.db,
   tokens: deps.tokens,
@@ -58,21 +66,23 @@ export const authRouter = router({
           .optional(),
         tenantName: organisationName.optional(),
         tenantSlug: slug.optional(),
-        tokenDelivery: delivery,
       }),
     )
-    .mutation(async ({ ctx, input }) =>
-      deliver(ctx, await auth.register(authDeps(ctx), input, actorOf(ctx)), input.tokenDelivery),
-    ),
+    // The same answer whether or not the address has an account (its owner is emailed instead),
+    // so nobody is signed in here: the verification link does that.
+    .mutation(async ({ ctx, input }) => {
+      await auth.register(authDeps(ctx), input, anonymous(ctx));
+      return { ok: true, message: REGISTERED };
+    }),
 
-  login: authRateLimitedProcedure
+  login: loginRateLimitedProcedure
     .input(z.object({ email, password: z.string().min(1).max(256), tokenDelivery: delivery }))
     .mutation(async ({ ctx, input }) =>
-      deliver(ctx, await auth.login(authDeps(ctx), input, actorOf(ctx)), input.tokenDelivery),
+      deliver(ctx, await auth.login(authDeps(ctx), input, anonymous(ctx)), input.tokenDelivery),
     ),
 
   /** Rotates the refresh token from the body or, for browsers, from the cookie. */
-  refresh: publicProcedure
+  refresh: publicLimitedProcedure
     .input(
       z
         .object({ refreshToken: token.optional(), tokenDelivery: delivery })
@@ -111,12 +121,18 @@ export const authRouter = router({
     auth.me(ctx.deps.db, ctx.principal.userId, ctx.principal.sessionId),
   ),
 
-  verifyEmail: publicProcedure.input(z.object({ token })).mutation(async ({ ctx, input }) => {
-    await auth.verifyEmail(ctx.deps.db, input);
-    return { ok: true };
-  }),
+  verifyEmail: publicLimitedProcedure
+    .input(z.object({ token, tokenDelivery: delivery }))
+    // Verifies the address and signs its owner in, answering as login does.
+    .mutation(async ({ ctx, input }) =>
+      deliver(
+        ctx,
+        await auth.verifyEmail(authDeps(ctx), input, anonymous(ctx)),
+        input.tokenDelivery,
+      ),
+    ),
 
-  requestEmailVerification: userProcedure.mutation(async ({ ctx }) => {
+  requestEmailVerification: accountRateLimitedProcedure.mutation(async ({ ctx }) => {
     await auth.requestEmailVerification(ctx.deps.db, ctx.principal.userId);
     return { ok: true };
   }),
@@ -143,7 +159,7 @@ export const authRouter = router({
     .input(z.object({ name: personName }))
     .mutation(({ ctx, input }) => auth.updateProfile(ctx.deps.db, ctx.principal.userId, input)),
 
-  changePassword: userProcedure
+  changePassword: accountRateLimitedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: password }))
     .mutation(async ({ ctx, input }) => {
       const { userId, sessionId } = ctx.principal;

@@ -1,23 +1,12 @@
 // notifications: the signed-in user's inbox in the current tenant, and what they want to be told.
-import { notifications } from "@supportdesk/services";
-import { TRPCError } from "@trpc/server";
+import { notifications, signedInUser } from "@supportdesk/services";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc";
 import { cursor, id, perPage } from "./schemas";
 
-/**
- * Any member, viewers included, but a person: notifications belong to a user, and an API key
- * has none. ctx gets `userId`.
- */
-const inboxProcedure = tenantProcedure.use(function signedInUser({ ctx, next }) {
-  const userId = ctx.actor.userId;
-  if (!userId) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Notifications belong to a signed-in user; an API key has none.",
-    });
-  }
-  return next({ ctx: { userId } });
+/** Any member, viewers included, but a person: an API key has no inbox. ctx gets `userId`. */
+const inboxProcedure = tenantProcedure.use(function inboxOwner({ ctx, next }) {
+  return next({ ctx: { userId: signedInUser(ctx) } });
 });
 
 const eventType = z.enum(notifications.NOTIFICATION_TYPES);

@@ -1,4 +1,5 @@
 // Input building blocks shared by the routers (zod), with messages a person can act on.
+import { BUILT_IN_ROLES } from "@supportdesk/domain";
 import { z } from "zod";
 
 export const email = z.email({ error: "must be an email address" }).max(320);
@@ -10,7 +11,10 @@ export const personName = z.string().trim().min(1, { error: "is required" }).max
 export const organisationName = z.string().trim().min(1, { error: "is required" }).max(100);
 export const id = z.uuid({ error: "must be a UUID" });
 export const slug = z.string().trim().toLowerCase().min(1).max(63);
-export const role = z.enum(["owner", "admin", "member", "viewer"]);
+/** A role someone is given: a built-in role's name, or the id of one of the tenant's roles. */
+export const roleRef = z.union([z.enum(BUILT_IN_ROLES), z.uuid()], {
+  error: "must be owner, admin, member, viewer or a custom role's id",
+});
 export const token = z.string().min(20).max(200);
 export const perPage = z.number().int().min(1).max(100).default(25);
 export const cursor = z.string().max(500).optional();

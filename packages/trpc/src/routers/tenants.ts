@@ -1,25 +1,35 @@
 // tenants: create, list, switch, settings, delete; members and ownership.
-import { type Actor, auth, members, tenants } from "@supportdesk/services";
-import { TRPCError } from "@trpc/server";
+import {
+  actorOf,
+  findTenant,
+  forgetMembership,
+  forgetSessions,
+  forgetTenant,
+  memberRole,
+  membershipRoleRef,
+  tenantNotFound,
+} from "@supportdesk/access";
+import { auth, members, tenants } from "@supportdesk/services";
 import { z } from "zod";
-import { findTenant, forgetMembership, forgetSessions, forgetTenant, memberRole } from "../cache";
-import type { TenantContext } from "../context";
-import { tenantNotFound } from "../middlewares/tenant";
-import { publicProcedure, requireRole, router, tenantProcedure, userProcedure } from "../trpc";
-import { id, organisationName, role, slug } from "./schemas";
+import { publicLimitedProcedure, router, tenantProcedure, userProcedure } from "../trpc";
+import { id, organisationName, roleRef, slug } from "./schemas";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a colour like #1a2b3c" });
 
 const membersRouter = router({
-  list: tenantProcedure.query(({ ctx }) => ctx.run(members.listMembers)),
-  updateRole: requireRole("admin")
-    .input(z.object({ userId: id, role }))
+  list: tenantProcedure
+    .meta({ permissions: ["member.read"] })
+    .query(({ ctx }) => ctx.run(members.listMembers)),
+  updateRole: tenantProcedure
+    .meta({ permissions: ["member.role.change"] })
+    .input(z.object({ userId: id, role: roleRef }))
     .mutation(async ({ ctx, input }) => {
       await ctx.run((scope) => members.updateMemberRole(scope, input));
       await forgetMembership(ctx.deps, ctx.tenant.id, [input.userId]);
       return { ok: true };
     }),
-  remove: requireRole("admin")
+  remove: tenantProcedure
+    .meta({ permissions: ["member.remove"] })
     .input(z.object({ userId: id }))
     .mutation(async ({ ctx, input }) => {
       await ctx.run((scope) => members.removeMember(scope, input));
@@ -28,20 +38,8 @@ const membersRouter = router({
     }),
 });
 
-/** The caller's own membership is at stake: a signed-in user, not an API key. */
-function signedInActor(ctx: TenantContext): Actor & { userId: string } {
-  const { userId } = ctx.actor;
-  if (!userId) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "This needs a signed-in user, not an API key.",
-    });
-  }
-  return { ...ctx.actor, userId };
-}
-
 export const tenantsRouter = router({
-  checkSlug: publicProcedure
+  checkSlug: publicLimitedProcedure
     .input(z.object({ slug }))
     .query(({ ctx, input }) => tenants.checkSlugAvailability(ctx.deps.db, input.slug)),
 
@@ -50,12 +48,7 @@ export const tenantsRouter = router({
     .mutation(({ ctx, input }) =>
       tenants.createOwnedTenant(
         ctx.deps.db,
-        {
-          userId: ctx.principal.userId,
-          apiKeyId: null,
-          ip: ctx.request.ip,
-          userAgent: ctx.request.userAgent,
-        },
+        { ...actorOf(ctx.principal, ctx.request), userId: ctx.principal.userId },
         input,
       ),
     ),
@@ -68,17 +61,23 @@ export const tenantsRouter = router({
 
   switch: userProcedure.input(z.object({ tenantId: id })).mutation(async ({ ctx, input }) => {
     const tenant = await findTenant(ctx.deps, { id: input.tenantId });
-    const role =
+    const membership =
       tenant && tenant.status !== "suspended"
         ? await memberRole(ctx.deps, tenant.id, ctx.principal.userId)
         : undefined;
-    if (!tenant || !role) throw tenantNotFound();
+    if (!tenant || !membership) throw tenantNotFound();
     await tenants.switchTenant(ctx.deps.db, ctx.principal.sessionId, tenant.id);
     await forgetSessions(ctx.deps, [ctx.principal.sessionId]);
-    return { id: tenant.id, name: tenant.name, slug: tenant.slug, role };
+    return {
+      id: tenant.id,
+      name: tenant.name,
+      slug: tenant.slug,
+      role: membershipRoleRef(membership),
+    };
   }),
 
-  update: requireRole("admin")
+  update: tenantProcedure
+    .meta({ permissions: ["settings.update"] })
     .input(
       z.object({
         name: organisationName.optional(),
@@ -103,7 +102,8 @@ export const tenantsRouter = router({
       return updated;
     }),
 
-  delete: requireRole("owner")
+  delete: tenantProcedure
+    .meta({ permissions: ["tenant.delete"] })
     .input(z.object({ confirmSlug: slug }))
     .mutation(async ({ ctx, input }) => {
       await ctx.run((scope) => tenants.deleteTenant(scope, input));
@@ -114,22 +114,18 @@ export const tenantsRouter = router({
   members: membersRouter,
 
   leave: tenantProcedure.mutation(async ({ ctx }) => {
-    const actor = signedInActor(ctx);
-    await ctx.db.transaction((tx) =>
-      members.leaveTenant({ tx, tenantId: ctx.tenant.id, role: ctx.role, actor }),
-    );
-    await forgetMembership(ctx.deps, ctx.tenant.id, [actor.userId]);
+    await ctx.run(members.leaveTenant);
+    if (ctx.actor.userId) await forgetMembership(ctx.deps, ctx.tenant.id, [ctx.actor.userId]);
     return { ok: true };
   }),
 
-  transferOwnership: requireRole("owner")
+  transferOwnership: tenantProcedure
+    .meta({ permissions: ["tenant.transfer"] })
     .input(z.object({ userId: id }))
     .mutation(async ({ ctx, input }) => {
-      const actor = signedInActor(ctx);
-      await ctx.db.transaction((tx) =>
-        members.transferOwnership({ tx, tenantId: ctx.tenant.id, role: ctx.role, actor }, input),
-      );
-      await forgetMembership(ctx.deps, ctx.tenant.id, [input.userId, actor.userId]);
+      await ctx.run((scope) => members.transferOwnership(scope, input));
+      const changed = [input.userId, ...(ctx.actor.userId ? [ctx.actor.userId] : [])];
+      await forgetMembership(ctx.deps, ctx.tenant.id, changed);
       return { ok: true };
     }),
 });

@@ -1,7 +1,7 @@
 // tickets: the inbox (filters, cursor pages), a ticket's thread, and working it.
 import { tickets } from "@supportdesk/services";
 import { z } from "zod";
-import { requireRole, router, tenantProcedure } from "../trpc";
+import { router, tenantProcedure } from "../trpc";
 import { cursor, id, perPage } from "./schemas";
 
 const status = z.enum(["open", "pending", "resolved", "closed"]);
@@ -17,6 +17,7 @@ const body = z.string().trim().min(1, { error: "is required" }).max(50_000);
 
 export const ticketsRouter = router({
   list: tenantProcedure
+    .meta({ permissions: ["ticket.read"] })
     .input(
       z
         .object({
@@ -33,9 +34,11 @@ export const ticketsRouter = router({
     )
     .query(({ ctx, input }) => ctx.run((scope) => tickets.listTickets(scope, input))),
   get: tenantProcedure
+    .meta({ permissions: ["ticket.read"] })
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.run((scope) => tickets.getTicket(scope, input))),
-  create: requireRole("member")
+  create: tenantProcedure
+    .meta({ permissions: ["ticket.create"] })
     .input(
       z.object({
         subject: z.string().trim().min(1, { error: "is required" }).max(300),
@@ -47,7 +50,8 @@ export const ticketsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.createTicket(scope, input))),
-  update: requireRole("member")
+  update: tenantProcedure
+    .meta({ permissions: ["ticket.update"] })
     .input(
       z.object({
         id,
@@ -58,7 +62,8 @@ export const ticketsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.updateTicket(scope, input))),
-  addMessage: requireRole("member")
+  addMessage: tenantProcedure
+    .meta({ permissions: ["ticket.reply"] })
     .input(z.object({ ticketId: id, body, internal: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.addMessage(scope, input))),
 });

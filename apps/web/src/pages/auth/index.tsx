@@ -36,7 +36,9 @@ export const rootRoute: RouteObject = { path: "/", element: <Home /> };
 export const accountRoutes: RouteObject[] = [
   {
     path: "/organisations/new",
-    lazy: async () => ({ Component: (await import("./account")).NewOrganisationPage }),
+    lazy: async () => ({
+      Component: (await import("./new-organisation")).NewOrganisationPage,
+    }),
   },
   { path: "/account", lazy: async () => ({ Component: (await import("./account")).AccountPage }) },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { TRPCClientError } from "@trpc/client";
-import { safeNext, serverErrors, slugify, slugProblem, validEmail } from "./shared";
+import { safeNext, serverErrors, slugProblem, validEmail } from "./shared";
 
 function trpcError(message: string, data: Record<string, unknown>) {
   return TRPCClientError.from({ error: { code: -32600, message, data } });
@@ -60,28 +60,6 @@ describe("safeNext (where to go after signing in)", () => {
       expect(kept).toBe(next);
       expect(new URL(kept ?? "", base).origin).toBe(base);
     }
-  });
-});
-
-describe("slugify", () => {
-  test("an organisation name becomes a subdomain", () => {
-    expect(slugify("Acme Support Ltd.")).toBe("acme-support-ltd");
-    expect(slugify("  Hello,   World!  ")).toBe("hello-world");
-    expect(slugify("Café Crème")).toBe("cafe-creme");
-  });
-
-  test("starts with a letter", () => {
-    expect(slugify("123 Acme")).toBe("acme");
-    expect(slugify("--acme")).toBe("acme");
-    expect(slugify("42")).toBe("");
-    expect(slugify("!!!")).toBe("");
-  });
-
-  test("at most 63 characters, never ending in a hyphen", () => {
-    const long = slugify(`${"a".repeat(62)} b`);
-    expect(long).toBe("a".repeat(62));
-    expect(slugify("a".repeat(100))).toHaveLength(63);
-    expect(slugify("Acme ")).toBe("acme");
   });
 });
 

@@ -159,17 +159,8 @@ export function useOptionalSession(): { session: Session | null; checked: boolea
   return { session, checked: checked || session !== null };
 }
 
-/** A subdomain suggested from an organisation name: "Acme Support Ltd." → "acme-support-ltd". */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+/, "")
-    .slice(0, 63)
-    .replace(/-+$/, "");
-}
+/** A subdomain suggested from an organisation name: the server's own rule, shared. */
+export { slugify } from "@supportdesk/domain";
 
 export type SlugCheck =
   | { state: "idle" }
@@ -261,7 +252,7 @@ export function asMemberships(tenants: { id: string; name: string; slug: string;
   return tenants as TenantMembership[];
 }
 
-/** What register/login answer, with tenant roles typed for the session store. */
+/** What login or a verification link answers, with tenant roles typed for the session store. */
 export function signedIn<
   T extends { tenants: { id: string; name: string; slug: string; role: string }[] },
 >(answer: T) {

@@ -1,10 +1,11 @@
-// `/signup`: a new account and (unless joining by invitation) its organisation; then "check your email".
+// `/signup`: a new account and (unless joining by invitation) its organisation; then "check your
+// email": the emailed link verifies the address and signs the person in.
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { setSignedIn } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { Button, Field } from "../../ui";
+import { rememberAfterVerify } from "./after-verify";
 import {
   AuthPage,
   type FieldErrors,
@@ -12,7 +13,6 @@ import {
   SlugField,
   safeNext,
   serverErrors,
-  signedIn,
   slugify,
   slugProblem,
   useFocusFirstError,
@@ -47,7 +47,8 @@ export function SignupPage() {
 
   const register = useMutation(
     trpc.auth.register.mutationOptions({
-      onSuccess: (answer) => setSignedIn(signedIn(answer)),
+      // The link in the email continues to the invitation this sign-up was for, if any.
+      onSuccess: () => rememberAfterVerify(next),
       onError: (error) => {
         const { fields, form } = serverErrors(error, LABELS);
         setErrors(fields);
@@ -57,14 +58,10 @@ export function SignupPage() {
     }),
   );
 
-  if (register.data) {
-    const tenant = register.data.tenants[0];
+  const loginHref = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  if (register.isSuccess) {
     return (
-      <CheckYourEmail
-        email={register.data.user.email}
-        continueTo={next ?? (tenant ? `/t/${tenant.slug}/tickets` : "/")}
-        continueLabel={next ? "Continue to your invitation" : "Continue to your inbox"}
-      />
+      <CheckYourEmail email={email.trim()} loginHref={loginHref} onStartOver={register.reset} />
     );
   }
 
@@ -91,11 +88,9 @@ export function SignupPage() {
       ...(joiningByInvite
         ? {}
         : { tenantName: tenantName.trim(), tenantSlug: slug.trim().toLowerCase() }),
-      tokenDelivery: "cookie",
     });
   };
 
-  const loginHref = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
   return (
     <AuthPage
       title={joiningByInvite ? "Create your account" : "Start with SupportDesk"}
@@ -182,41 +177,45 @@ export function SignupPage() {
   );
 }
 
-/** After sign-up: the verification link is on its way; resend it, or carry on meanwhile. */
+/**
+ * After sign-up: the link is on its way. The page says the same whether the address was new or
+ * already had an account (that owner's email says how to sign in instead), so it reveals nothing.
+ */
 function CheckYourEmail({
   email,
-  continueTo,
-  continueLabel,
+  loginHref,
+  onStartOver,
 }: {
   email: string;
-  continueTo: string;
-  continueLabel: string;
+  loginHref: string;
+  onStartOver: () => void;
 }) {
-  const trpc = useTRPC();
-  const resend = useMutation(trpc.auth.requestEmailVerification.mutationOptions());
   return (
     <AuthPage
       title="Check your email"
       intro={
-        <p>
-          We sent a link to <strong>{email}</strong>. Open it to verify your address — it works for
-          48 hours. You can start using SupportDesk now; some things, like accepting invitations,
-          wait until you have verified.
-        </p>
+        <>
+          <p>
+            We sent a link to <strong>{email}</strong>. Open it to confirm your address: it signs
+            you in and takes you to SupportDesk. It works once, within 48 hours.
+          </p>
+          <p>
+            Already have an account with this address? Then the email tells you how to sign in
+            instead.
+          </p>
+        </>
+      }
+      footer={
+        <>
+          Nothing after a few minutes? Check your spam folder, or{" "}
+          <Link to={loginHref}>sign in</Link> with your password and send a new link from your
+          account.
+        </>
       }
     >
-      {resend.isSuccess ? (
-        <Notice tone="success">A new link is on its way. Check your spam folder too.</Notice>
-      ) : null}
-      {resend.isError ? (
-        <Notice tone="error">Couldn't send the email: {resend.error.message}</Notice>
-      ) : null}
       <div className="auth-actions">
-        <Link to={continueTo} className="btn btn-primary">
-          {continueLabel}
-        </Link>
-        <Button variant="secondary" busy={resend.isPending} onClick={() => resend.mutate()}>
-          Resend email
+        <Button variant="secondary" onClick={onStartOver}>
+          Use another address
         </Button>
       </div>
     </AuthPage>

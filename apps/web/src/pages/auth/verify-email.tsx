@@ -1,22 +1,30 @@
-// `/verify-email?token=…`: spends the link's token once, then says so (or how to get a new link).
+// `/verify-email?token=…`: spends the link's token once, which verifies the address and signs its
+// owner in (the end of sign-up), then says so — or how to get a new link.
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { getSession, refreshSession } from "../../lib/session";
+import { setSignedIn } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { Button, Spinner } from "../../ui";
-import { AuthPage, Notice, useOptionalSession } from "./shared";
+import { homePath, takeAfterVerify } from "./after-verify";
+import { AuthPage, Notice, signedIn, useOptionalSession } from "./shared";
 
 export function VerifyEmailPage() {
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const started = useRef(false);
+  const [continueTo, setContinueTo] = useState<{ path: string; label: string } | null>(null);
   const verify = useMutation(
     trpc.auth.verifyEmail.mutationOptions({
-      // A signed-in tab learns the new state of its user.
-      onSuccess: () => {
-        if (getSession()) void refreshSession();
+      onSuccess: (answer) => {
+        setSignedIn(signedIn(answer));
+        const next = takeAfterVerify();
+        setContinueTo(
+          next?.startsWith("/invite/")
+            ? { path: next, label: "Continue to your invitation" }
+            : { path: next ?? homePath(answer), label: "Continue to SupportDesk" },
+        );
       },
     }),
   );
@@ -24,7 +32,7 @@ export function VerifyEmailPage() {
   useEffect(() => {
     if (started.current || token.length < 20) return;
     started.current = true;
-    mutate({ token });
+    mutate({ token, tokenDelivery: "cookie" });
   }, [token, mutate]);
 
   if (token.length < 20) return <LinkProblem reason="This link is incomplete." />;
@@ -37,7 +45,7 @@ export function VerifyEmailPage() {
             ? "This verification link has expired or was already used."
             : `We couldn't verify your email: ${verify.error.message}`
         }
-        onRetry={expired ? undefined : () => verify.mutate({ token })}
+        onRetry={expired ? undefined : () => verify.mutate({ token, tokenDelivery: "cookie" })}
       />
     );
   }
@@ -45,11 +53,15 @@ export function VerifyEmailPage() {
     return (
       <AuthPage
         title="Email verified"
-        intro={<p>Thanks — your email address is confirmed. You're all set.</p>}
+        intro={
+          <p>
+            Thanks — <strong>{verify.data.user.email}</strong> is confirmed and you're signed in.
+          </p>
+        }
       >
         <div className="auth-actions">
-          <Link to="/" className="btn btn-primary">
-            Continue
+          <Link to={continueTo?.path ?? "/"} className="btn btn-primary">
+            {continueTo?.label ?? "Continue to SupportDesk"}
           </Link>
         </div>
       </AuthPage>

@@ -2,18 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { Badge, Button, EmptyState, ErrorState, Field, SelectField, Spinner } from "../../ui";
-import {
-  Ago,
-  ConfirmButton,
-  InlineError,
-  messageFor,
-  PageHeader,
-  ROLE_LABEL,
-  When,
-} from "./shared";
-
-type KeyRole = "admin" | "member" | "viewer";
+import { Button, EmptyState, ErrorState, Field, SelectField, Spinner } from "../../ui";
+import { KeyRow } from "./ApiKeyRow";
+import { NewKey } from "./NewApiKey";
+import { RoleOptions, useGrantableRoles } from "./role-options";
+import { InlineError, messageFor, PageHeader } from "./shared";
 
 export function ApiKeysPage() {
   const trpc = useTRPC();
@@ -47,6 +40,7 @@ export function ApiKeysPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Prefix</th>
                 <th scope="col">Role</th>
+                <th scope="col">Created by</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
@@ -75,7 +69,8 @@ function CreateKeyForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [role, setRole] = useState<KeyRole>("member");
+  const { grantable } = useGrantableRoles({ keys: true });
+  const [role, setRole] = useState("member");
   const [expires, setExpires] = useState("");
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
@@ -114,12 +109,10 @@ function CreateKeyForm({
       <SelectField
         label="Role"
         value={role}
-        onChange={(event) => setRole(event.target.value as KeyRole)}
+        onChange={(event) => setRole(event.target.value)}
         error={roleError}
       >
-        <option value="admin">Admin</option>
-        <option value="member">Member</option>
-        <option value="viewer">Viewer</option>
+        <RoleOptions roles={grantable} />
       </SelectField>
       <Field
         label="Expires (optional)"
@@ -140,124 +133,5 @@ function CreateKeyForm({
         </div>
       ) : null}
     </form>
-  );
-}
-
-function NewKey({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied("yes");
-    } catch {
-      setCopied("no");
-    }
-  };
-  return (
-    <section className="card sd-new-key" aria-labelledby="sd-new-key-title">
-      <h3 id="sd-new-key-title">Key “{name}” created</h3>
-      <p className="sd-warning" role="alert">
-        Copy this key now — you won't see it again. Store it somewhere safe, like a secrets manager.
-      </p>
-      <div className="sd-secret">
-        <input
-          aria-label="New API key"
-          readOnly
-          value={secret}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-        />
-        <Button type="button" variant="secondary" onClick={copy}>
-          Copy
-        </Button>
-      </div>
-      <span role="status" className="sd-saved">
-        {copied === "yes"
-          ? "Copied to the clipboard."
-          : copied === "no"
-            ? "Could not copy; select the key and copy it yourself."
-            : ""}
-      </span>
-      <div className="sd-actions">
-        <Button type="button" onClick={onDone}>
-          I've saved it
-        </Button>
-      </div>
-    </section>
-  );
-}
-
-type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  role: KeyRole | "owner";
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-function KeyRow({ apiKey }: { apiKey: ApiKey }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const revoke = useMutation(
-    trpc.apiKeys.revoke.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }),
-    }),
-  );
-  const expired = apiKey.expiresAt ? new Date(apiKey.expiresAt).getTime() <= Date.now() : false;
-  return (
-    <>
-      <tr className={apiKey.revokedAt ? "sd-row-dim" : undefined}>
-        <th scope="row" data-label="Name">
-          {apiKey.name}
-        </th>
-        <td data-label="Prefix">
-          <code>sdk_{apiKey.prefix}_…</code>
-        </td>
-        <td data-label="Role">{ROLE_LABEL[apiKey.role]}</td>
-        <td data-label="Last used">
-          {apiKey.lastUsedAt ? (
-            <Ago value={apiKey.lastUsedAt} />
-          ) : (
-            <span className="sd-muted">Never</span>
-          )}
-        </td>
-        <td data-label="Expires">
-          <When value={apiKey.expiresAt} empty="Never" />
-        </td>
-        <td data-label="Status">
-          {apiKey.revokedAt ? (
-            <Badge tone="urgent">
-              Revoked <When value={apiKey.revokedAt} />
-            </Badge>
-          ) : expired ? (
-            <Badge tone="closed">Expired</Badge>
-          ) : (
-            <Badge tone="resolved">Active</Badge>
-          )}
-        </td>
-        <td className="sd-row-actions">
-          {apiKey.revokedAt ? null : (
-            <ConfirmButton
-              label="Revoke"
-              aria-label={`Revoke ${apiKey.name}`}
-              question="Revoke this key? Integrations using it stop working at once."
-              confirmLabel="Revoke"
-              variant="ghost"
-              busy={revoke.isPending}
-              onConfirm={() => revoke.mutate({ id: apiKey.id })}
-            />
-          )}
-        </td>
-      </tr>
-      {revoke.error ? (
-        <tr className="sd-row-error">
-          <td colSpan={7}>
-            <InlineError message={errorMessage(revoke.error)} />
-          </td>
-        </tr>
-      ) : null}
-    </>
   );
 }

@@ -1,20 +1,13 @@
 // Invitations: invite by email with a role; resend or revoke pending ones.
+import type { RouterOutputs } from "@supportdesk/trpc";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { useCan } from "../../lib/use-session";
 import { Badge, Button, EmptyState, ErrorState, Field, SelectField, Spinner } from "../../ui";
-import {
-  Ago,
-  ConfirmButton,
-  InlineError,
-  messageFor,
-  PageHeader,
-  ROLE_LABEL,
-  ROLES,
-  type Role,
-  When,
-} from "./shared";
+import { RoleOptions, useGrantableRoles } from "./role-options";
+import { Ago, ConfirmButton, InlineError, messageFor, PageHeader, When } from "./shared";
+
+type Invitation = RouterOutputs["invitations"]["list"][number];
 
 const STATUS_TONE: Record<string, string> = {
   pending: "pending",
@@ -71,9 +64,9 @@ export function InvitationsPage() {
 function InviteForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const isOwner = useCan("owner");
+  const { grantable } = useGrantableRoles();
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("member");
+  const [role, setRole] = useState("member");
   const [sent, setSent] = useState<string | null>(null);
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
@@ -108,14 +101,10 @@ function InviteForm() {
       <SelectField
         label="Role"
         value={role}
-        onChange={(event) => setRole(event.target.value as Role)}
+        onChange={(event) => setRole(event.target.value)}
         error={roleError}
       >
-        {(isOwner ? ROLES : ROLES.filter((r) => r !== "owner")).map((r) => (
-          <option key={r} value={r}>
-            {ROLE_LABEL[r]}
-          </option>
-        ))}
+        <RoleOptions roles={grantable} />
       </SelectField>
       <div className="sd-form-end">
         <Button type="submit" busy={create.isPending} disabled={!email.trim()}>
@@ -133,15 +122,6 @@ function InviteForm() {
     </form>
   );
 }
-
-type Invitation = {
-  id: string;
-  email: string;
-  role: Role;
-  status: string;
-  expiresAt: string;
-  createdAt: string;
-};
 
 function InvitationRow({ invitation }: { invitation: Invitation }) {
   const trpc = useTRPC();
@@ -176,7 +156,7 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
             Sent <Ago value={invitation.createdAt} />
           </div>
         </th>
-        <td data-label="Role">{ROLE_LABEL[invitation.role] ?? invitation.role}</td>
+        <td data-label="Role">{invitation.roleName}</td>
         <td data-label="Status">
           <Badge tone={STATUS_TONE[invitation.status] ?? "neutral"}>{invitation.status}</Badge>
         </td>

@@ -1,30 +1,27 @@
-// Members: everyone sees the team; admins change roles and remove; owners hand over ownership.
+// Members: everyone sees the team; those allowed change roles and remove; owners hand over ownership.
+import { BUILT_IN_ROLE_INFO, ROLE_PERMISSIONS } from "@supportdesk/domain";
+import type { RouterOutputs } from "@supportdesk/trpc";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { roleName } from "../../lib/roles";
 import { getSession, setTenants } from "../../lib/session";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { useCan, useCurrentTenant, useSession } from "../../lib/use-session";
+import { useCan, useCanAny } from "../../lib/use-can";
+import { useCurrentTenant, useSession } from "../../lib/use-session";
 import { Badge, EmptyState, ErrorState, Spinner } from "../../ui";
-import {
-  ConfirmButton,
-  InlineError,
-  PageHeader,
-  ROLE_LABEL,
-  ROLES,
-  type Role,
-  When,
-} from "./shared";
+import { RoleOptions, useGrantableRoles } from "./role-options";
+import { ConfirmButton, InlineError, PageHeader, When } from "./shared";
 
-type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };
+type Member = RouterOutputs["tenants"]["members"]["list"][number];
 
 export function MembersPage() {
   const trpc = useTRPC();
-  const isAdmin = useCan("admin");
+  const manages = useCanAny(["member.role.change", "member.remove", "tenant.transfer"]);
   const members = useQuery(trpc.tenants.members.list.queryOptions());
   return (
     <>
       <PageHeader title="Members">
-        {isAdmin
+        {manages
           ? "Everyone who can work in this organisation, and what they may do."
           : "Everyone who works in this organisation. Only admins can change roles."}
       </PageHeader>
@@ -44,7 +41,7 @@ export function MembersPage() {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Joined</th>
-                {isAdmin ? (
+                {manages ? (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -53,7 +50,7 @@ export function MembersPage() {
             </thead>
             <tbody>
               {members.data.map((member) => (
-                <MemberRow key={member.userId} member={member as Member} />
+                <MemberRow key={member.userId} member={member} actions={manages} />
               ))}
             </tbody>
           </table>
@@ -63,22 +60,30 @@ export function MembersPage() {
   );
 }
 
-function MemberRow({ member }: { member: Member }) {
+function MemberRow({ member, actions }: { member: Member; actions: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
   const tenant = useCurrentTenant();
-  const isAdmin = useCan("admin");
-  const isOwner = useCan("owner");
+  const canChangeRole = useCan("member.role.change");
+  const canRemove = useCan("member.remove");
+  // Owner-only powers: only an owner holds them, and only an owner may touch an owner.
+  const isOwner = useCan("tenant.transfer");
+  const { all, grantable } = useGrantableRoles();
   const isMe = session?.user.id === member.userId;
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.tenants.members.pathKey() });
+  // The list, role counts, and (when it is mine) my own grant all change.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.tenants.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.roles.pathKey() }),
+    ]);
   const onError = (e: unknown) => setError(errorMessage(e));
   const updateRole = useMutation(
     trpc.tenants.members.updateRole.mutationOptions({
       onMutate: () => setError(null),
       onSuccess: (_data, input) => {
-        if (isMe) patchMyRole(tenant?.id, input.role);
+        if (isMe) patchMyRole(tenant?.id, input.role, roleName(input.role, all));
         return refresh();
       },
       onError,
@@ -95,15 +100,19 @@ function MemberRow({ member }: { member: Member }) {
     trpc.tenants.transferOwnership.mutationOptions({
       onMutate: () => setError(null),
       onSuccess: () => {
-        patchMyRole(tenant?.id, "admin");
+        const admin = { role: "admin", roleName: BUILT_IN_ROLE_INFO.admin.name };
+        patchMyRole(tenant?.id, admin.role, admin.roleName);
+        // At once, not after the refetch: the owner's controls must go with the ownership.
+        queryClient.setQueryData(trpc.tenants.current.queryKey(), (old) =>
+          old ? { ...old, ...admin, permissions: [...ROLE_PERMISSIONS.admin] } : old,
+        );
         return refresh();
       },
       onError,
     }),
   );
-  // Admins may not hand out or take away ownership; the server has the last word either way.
-  const assignable = isOwner ? ROLES : ROLES.filter((r) => r !== "owner");
-  const canEditRole = isAdmin && (isOwner || member.role !== "owner");
+  const touchable = isOwner || member.role !== "owner";
+  const canEditRole = canChangeRole && touchable;
   return (
     <>
       <tr>
@@ -123,23 +132,22 @@ function MemberRow({ member }: { member: Member }) {
               disabled={updateRole.isPending}
               aria-busy={updateRole.isPending || undefined}
               onChange={(event) =>
-                updateRole.mutate({ userId: member.userId, role: event.target.value as Role })
+                updateRole.mutate({ userId: member.userId, role: event.target.value })
               }
             >
-              {assignable.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
+              <RoleOptions
+                roles={grantable}
+                current={{ ref: member.role, name: member.roleName }}
+              />
             </select>
           ) : (
-            <Badge tone="role">{ROLE_LABEL[member.role]}</Badge>
+            <Badge tone="role">{member.roleName}</Badge>
           )}
         </td>
         <td data-label="Joined">
           <When value={member.joinedAt} />
         </td>
-        {isAdmin ? (
+        {actions ? (
           <td className="sd-row-actions">
             {isOwner && !isMe && member.role !== "owner" ? (
               <ConfirmButton
@@ -151,7 +159,7 @@ function MemberRow({ member }: { member: Member }) {
                 onConfirm={() => transfer.mutate({ userId: member.userId })}
               />
             ) : null}
-            {!isMe && canEditRole ? (
+            {!isMe && canRemove && touchable ? (
               <ConfirmButton
                 label="Remove"
                 aria-label={`Remove ${member.name}`}
@@ -167,7 +175,7 @@ function MemberRow({ member }: { member: Member }) {
       </tr>
       {error ? (
         <tr className="sd-row-error">
-          <td colSpan={isAdmin ? 5 : 4}>
+          <td colSpan={actions ? 5 : 4}>
             <InlineError message={error} />
           </td>
         </tr>
@@ -176,8 +184,8 @@ function MemberRow({ member }: { member: Member }) {
   );
 }
 
-function patchMyRole(tenantId: string | undefined, role: Role) {
+function patchMyRole(tenantId: string | undefined, role: string, name: string) {
   const session = getSession();
   if (!session || !tenantId) return;
-  setTenants(session.tenants.map((t) => (t.id === tenantId ? { ...t, role } : t)));
+  setTenants(session.tenants.map((t) => (t.id === tenantId ? { ...t, role, roleName: name } : t)));
 }

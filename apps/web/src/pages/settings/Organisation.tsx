@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { getSession, setTenants } from "../../lib/session";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { useCan } from "../../lib/use-session";
+import { useCan } from "../../lib/use-can";
 import { Button, ErrorState, Field, Spinner } from "../../ui";
 import { InlineError, messageFor, PageHeader } from "./shared";
 
@@ -145,7 +145,7 @@ function OrganisationForm({ initial }: { initial: Form }) {
 }
 
 function DangerZone({ slug, name }: { slug: string; name: string }) {
-  const isOwner = useCan("owner");
+  const canDelete = useCan("tenant.delete");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [confirmSlug, setConfirmSlug] = useState("");
@@ -158,7 +158,7 @@ function DangerZone({ slug, name }: { slug: string; name: string }) {
       },
     }),
   );
-  if (!isOwner) return null;
+  if (!canDelete) return null;
   return (
     <section className="card sd-danger" aria-labelledby="sd-danger-title">
       <h3 id="sd-danger-title">Danger zone</h3>

@@ -1,34 +1,47 @@
 // The settings frame: a side nav showing only what the role may use, the screen beside it.
+import type { Permission } from "@supportdesk/domain";
 import { useMutation } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Navigate, NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { getSession, setTenants } from "../../lib/session";
 import { errorMessage, useTRPC } from "../../lib/trpc";
-import { useCan, useCurrentTenant } from "../../lib/use-session";
-import { EmptyState } from "../../ui";
+import { ADMINISTRATION, useCanAny, usePermissions } from "../../lib/use-can";
+import { useCurrentTenant } from "../../lib/use-session";
+import { EmptyState, Spinner } from "../../ui";
 import { ConfirmButton, InlineError } from "./shared";
+
+/** The settings screens, each with the permission that opens it (the route guards the same). */
+export const SETTINGS_SCREENS = [
+  { path: "organisation", label: "Organisation", permission: "settings.update" },
+  { path: "members", label: "Members", permission: "member.read" },
+  { path: "roles", label: "Roles", permission: "member.read" },
+  { path: "invitations", label: "Invitations", permission: "member.invite" },
+  { path: "api-keys", label: "API keys", permission: "apiKey.manage" },
+  { path: "audit", label: "Audit log", permission: "audit.read" },
+] as const satisfies readonly { path: string; label: string; permission: Permission }[];
+
+export type SettingsScreen = (typeof SETTINGS_SCREENS)[number]["path"];
+
+/** The screens the user may open, in the nav's order (none while the permissions load). */
+function useScreens() {
+  const held = usePermissions();
+  return SETTINGS_SCREENS.filter((screen) => held?.has(screen.permission));
+}
 
 export function SettingsLayout() {
   const { slug } = useParams();
-  const isAdmin = useCan("admin");
+  const administers = useCanAny(ADMINISTRATION);
   const tenant = useCurrentTenant();
   const base = `/t/${slug}/settings`;
   const links = [
-    ...(isAdmin ? [{ to: `${base}/organisation`, label: "Organisation" }] : []),
-    { to: `${base}/members`, label: "Members" },
-    ...(isAdmin
-      ? [
-          { to: `${base}/invitations`, label: "Invitations" },
-          { to: `${base}/api-keys`, label: "API keys" },
-          { to: `${base}/audit`, label: "Audit log" },
-        ]
-      : []),
+    ...useScreens().map((screen) => ({ to: `${base}/${screen.path}`, label: screen.label })),
     { to: `/t/${slug}/notifications`, label: "Notifications" },
   ];
   return (
     <div className="sd-settings">
       <aside className="sd-settings-aside">
         <h1 className="sd-settings-title">
-          {isAdmin ? "Settings" : "Team"}
+          {administers ? "Settings" : "Team"}
           {tenant ? <span className="sd-settings-tenant">{tenant.name}</span> : null}
         </h1>
         <nav aria-label="Settings" className="sd-settings-nav">
@@ -76,18 +89,28 @@ function LeaveOrganisation() {
   );
 }
 
-/** `settings` itself: organisation first for admins, members for everyone else. */
+/** `settings` itself: the first screen the user may open (organisation for admins). */
 export function SettingsIndex() {
-  const isAdmin = useCan("admin");
-  return <Navigate to={isAdmin ? "organisation" : "members"} replace />;
+  const { slug } = useParams();
+  const held = usePermissions();
+  const screens = useScreens();
+  if (!held) return <Spinner label="Loading" />;
+  return <Navigate to={screens[0]?.path ?? `/t/${slug}/notifications`} replace />;
 }
 
-/** Admin-only screens say so instead of failing on the server's FORBIDDEN. */
-export function AdminOnly({ children }: { children: React.ReactNode }) {
-  const isAdmin = useCan("admin");
-  if (!isAdmin) {
+/** A screen for those with `permission`; others are told why instead of meeting FORBIDDEN. */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission;
+  children: ReactNode;
+}) {
+  const held = usePermissions();
+  if (!held) return <Spinner label="Loading" />;
+  if (!held.has(permission)) {
     return (
-      <EmptyState title="Only admins can see this">
+      <EmptyState title="Your role does not give access to this">
         Ask an admin or owner of this organisation if you need a change here.
       </EmptyState>
     );

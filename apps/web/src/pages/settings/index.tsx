@@ -1,23 +1,32 @@
-// A tenant's settings: organisation, members, invitations, API keys, audit log; notifications
-// (the header bell, registered here at module load, and the inbox page). The pages load on first
-// visit (their own chunks), so the inbox does not wait for them.
+// A tenant's settings: organisation, members, roles, invitations, API keys, audit log;
+// notifications (the header bell, registered here at module load, and the inbox page). The pages
+// load on first visit (their own chunks), so the inbox does not wait for them.
+import type { Permission } from "@supportdesk/domain";
 import type { RouteObject } from "react-router";
 import { shellSlots } from "../../layout/AppShell";
 import { NotificationsBell } from "./notifications/Bell";
-import { AdminOnly, SettingsIndex, SettingsLayout } from "./SettingsLayout";
+import {
+  RequirePermission,
+  SETTINGS_SCREENS,
+  SettingsIndex,
+  SettingsLayout,
+  type SettingsScreen,
+} from "./SettingsLayout";
 import "./settings.css";
 
 if (!shellSlots.headerEnd.includes(NotificationsBell)) shellSlots.headerEnd.push(NotificationsBell);
 
-/** A route whose page is imported when first visited; `admin` wraps it in AdminOnly. */
-function page(load: () => Promise<() => React.ReactNode>, admin = false): RouteObject["lazy"] {
+type Page = () => React.ReactNode;
+
+/** A route whose page is imported when first visited, shown to those holding `permission`. */
+function page(load: () => Promise<Page>, permission?: Permission): RouteObject["lazy"] {
   return async () => {
     const Page = await load();
     return {
-      element: admin ? (
-        <AdminOnly>
+      element: permission ? (
+        <RequirePermission permission={permission}>
           <Page />
-        </AdminOnly>
+        </RequirePermission>
       ) : (
         <Page />
       ),
@@ -25,23 +34,25 @@ function page(load: () => Promise<() => React.ReactNode>, admin = false): RouteO
   };
 }
 
+const LOADERS: Record<SettingsScreen, () => Promise<Page>> = {
+  organisation: async () => (await import("./Organisation")).OrganisationPage,
+  members: async () => (await import("./Members")).MembersPage,
+  roles: async () => (await import("./roles/RolesPage")).RolesPage,
+  invitations: async () => (await import("./Invitations")).InvitationsPage,
+  "api-keys": async () => (await import("./ApiKeys")).ApiKeysPage,
+  audit: async () => (await import("./Audit")).AuditPage,
+};
+
 export const settingsRoutes: RouteObject[] = [
   {
     path: "settings",
     element: <SettingsLayout />,
     children: [
       { index: true, element: <SettingsIndex /> },
-      {
-        path: "organisation",
-        lazy: page(async () => (await import("./Organisation")).OrganisationPage, true),
-      },
-      { path: "members", lazy: page(async () => (await import("./Members")).MembersPage) },
-      {
-        path: "invitations",
-        lazy: page(async () => (await import("./Invitations")).InvitationsPage, true),
-      },
-      { path: "api-keys", lazy: page(async () => (await import("./ApiKeys")).ApiKeysPage, true) },
-      { path: "audit", lazy: page(async () => (await import("./Audit")).AuditPage, true) },
+      ...SETTINGS_SCREENS.map((screen) => ({
+        path: screen.path,
+        lazy: page(LOADERS[screen.path], screen.permission),
+      })),
     ],
   },
   {

@@ -3,15 +3,6 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { Button } from "../../ui";
 
-export type Role = "owner" | "admin" | "member" | "viewer";
-export const ROLES: Role[] = ["owner", "admin", "member", "viewer"];
-export const ROLE_LABEL: Record<Role, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  member: "Member",
-  viewer: "Viewer",
-};
-
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: "medium",

@@ -3,8 +3,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
+import { useCan } from "../../lib/use-can";
 import { useDebounced } from "../../lib/use-debounced";
-import { useCan, useCurrentTenant } from "../../lib/use-session";
+import { useCurrentTenant } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
 import { isNotFound, StatusBadge, Time } from "./shared";
 
@@ -79,7 +80,7 @@ function NewCustomerPanel({ onClose }: { onClose: () => void }) {
 export function CustomersPage() {
   const { slug } = useParams();
   const trpc = useTRPC();
-  const canWrite = useCan("member");
+  const canWrite = useCan("customer.write");
   const tenant = useCurrentTenant();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get("q") ?? "");

@@ -1,21 +1,25 @@
 // Pieces the tickets and customers screens share: types, options, time, debouncing, keys.
-import type { AppRouter } from "@supportdesk/trpc";
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from "@supportdesk/domain";
+import type { RouterOutputs } from "@supportdesk/trpc";
 import type { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import type { inferRouterOutputs } from "@trpc/server";
 import { Badge } from "../../ui";
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type TicketRow = Outputs["tickets"]["list"]["data"][number];
-export type TicketDetail = Outputs["tickets"]["get"];
+export type TicketRow = RouterOutputs["tickets"]["list"]["data"][number];
+export type TicketDetail = RouterOutputs["tickets"]["get"];
 export type ThreadMessage = TicketDetail["messages"][number];
-export type Member = Outputs["tenants"]["members"]["list"][number];
-export type CustomerRow = Outputs["customers"]["list"]["data"][number];
+export type CustomerRow = RouterOutputs["customers"]["list"]["data"][number];
 
-export const STATUSES = ["open", "pending", "resolved", "closed"] as const;
-export const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
-export type Status = (typeof STATUSES)[number];
-export type Priority = (typeof PRIORITIES)[number];
+export type Status = TicketStatus;
+export type Priority = TicketPriority;
+export const STATUSES = TICKET_STATUSES;
+/** Most pressing first, the order people scan for (the domain lists them rising). */
+export const PRIORITIES: readonly Priority[] = [...TICKET_PRIORITIES].reverse();
 
 export const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../lib/trpc";
 import { useCurrentTenant } from "../../../lib/use-session";
-import { Ago } from "../shared";
+import { BellIcon, NotificationLink } from "./NotificationLink";
 import { subscribeRealtime } from "./realtime";
 import { describe, type NotificationItem, ticketHref } from "./shared";
 import "./notifications.css";
@@ -81,6 +81,7 @@ function Bell({ tenantId }: { tenantId: string }) {
       trpc.tenants.pathKey(),
       trpc.invitations.pathKey(),
       trpc.apiKeys.pathKey(),
+      trpc.roles.pathKey(),
       trpc.audit.pathKey(),
     ]) {
       void queryClient.resetQueries({ queryKey: key });
@@ -161,7 +162,7 @@ function Bell({ tenantId }: { tenantId: string }) {
 
   const count = unread.data?.count ?? 0;
   const label = count > 0 ? `Notifications, ${count} unread` : "Notifications";
-  const items = (latest.data?.data ?? []) as NotificationItem[];
+  const items = latest.data?.data ?? [];
 
   return (
     <div className="sd-bell">
@@ -263,44 +264,5 @@ function Bell({ tenantId }: { tenantId: string }) {
         ))}
       </div>
     </div>
-  );
-}
-
-export function NotificationLink({
-  item,
-  href,
-  onOpen,
-}: {
-  item: NotificationItem;
-  href: string;
-  onOpen: () => void;
-}) {
-  const { title, detail, actor } = describe(item);
-  return (
-    <li className={item.readAt ? "sd-notification" : "sd-notification sd-unread"}>
-      <Link to={href} onClick={onOpen}>
-        {item.readAt ? null : <span className="visually-hidden">Unread: </span>}
-        <span className="sd-notification-title">{title}</span>
-        <span className="sd-notification-meta">
-          {detail}
-          {actor ? ` · ${actor}` : ""} · <Ago value={item.createdAt} />
-        </span>
-      </Link>
-    </li>
-  );
-}
-
-function BellIcon() {
-  return (
-    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0"
-      />
-    </svg>
   );
 }

@@ -1,12 +1,13 @@
 // /t/:slug/notifications: the whole inbox (paged) and what the user wants to be told, and how.
+import type { RouterOutputs } from "@supportdesk/trpc";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../lib/trpc";
 import { Button, EmptyState, ErrorState, Spinner } from "../../../ui";
 import { InlineError, PageHeader } from "../shared";
-import { NotificationLink } from "./Bell";
-import { type NotificationItem, TYPE_LABEL, ticketHref } from "./shared";
+import { NotificationLink } from "./NotificationLink";
+import { TYPE_LABEL, ticketHref } from "./shared";
 import "./notifications.css";
 
 const PER_PAGE = 25;
@@ -44,7 +45,7 @@ function Inbox() {
   const markAll = useMutation(
     trpc.notifications.markAllRead.mutationOptions({ onSuccess: () => afterChange(0) }),
   );
-  const items = (list.data?.pages.flatMap((page) => page.data) ?? []) as NotificationItem[];
+  const items = list.data?.pages.flatMap((page) => page.data) ?? [];
   const count = unread.data?.count ?? 0;
   return (
     <section aria-labelledby="sd-inbox-title">
@@ -117,13 +118,7 @@ function Inbox() {
   );
 }
 
-type Preference = {
-  eventType: string;
-  description: string;
-  inApp: boolean;
-  email: boolean;
-  isDefault: boolean;
-};
+type Preference = RouterOutputs["notifications"]["preferences"]["get"]["data"][number];
 
 function Preferences() {
   const trpc = useTRPC();
@@ -165,7 +160,7 @@ function Preferences() {
     update.mutate({
       preferences: [
         {
-          eventType: pref.eventType as "ticket.created",
+          eventType: pref.eventType,
           inApp: channel === "inApp" ? value : pref.inApp,
           email: channel === "email" ? value : pref.email,
         },

@@ -156,7 +156,7 @@ describe("the tab's one socket", () => {
     accessToken: token,
     accessTokenExpiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
     user: { id: "u1", email: "ada@example.com", name: "Ada", emailVerified: true },
-    tenants: [{ id: TENANT, name: "Acme", slug: "acme", role: "member" }],
+    tenants: [{ id: TENANT, name: "Acme", slug: "acme", role: "member", roleName: "Member" }],
     defaultTenantId: TENANT,
   });
   async function settled() {
@@ -253,6 +253,27 @@ describe("the tab's one socket", () => {
       jest.advanceTimersByTime(750);
       expect(FakeSocket.all).toHaveLength(4);
       expect(refreshes).toBe(0);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  test("a server going away (1001) starts the backoff afresh instead of waiting longer", () => {
+    const random = spyOn(Math, "random").mockReturnValue(0.5);
+    try {
+      listen();
+      latest().open();
+      latest().drop();
+      jest.advanceTimersByTime(750);
+      latest().drop();
+      jest.advanceTimersByTime(1500);
+      expect(FakeSocket.all).toHaveLength(3);
+      // A third failure would wait 3 s; a server shutting down waits like the first.
+      latest().drop(1001);
+      jest.advanceTimersByTime(749);
+      expect(FakeSocket.all).toHaveLength(3);
+      jest.advanceTimersByTime(1);
+      expect(FakeSocket.all).toHaveLength(4);
     } finally {
       random.mockRestore();
     }

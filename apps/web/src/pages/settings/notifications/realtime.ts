@@ -1,16 +1,18 @@
 // The tab's one WebSocket to /ws: authenticated with the access token as a subprotocol, shared by
 // every subscriber, reconnecting by itself (backoff; at once after a session refresh; refreshing
 // first on 4401). Events are not replayed, so subscribers hear `reconnected` and refetch.
+import {
+  type RealtimeEvent as PublishedEvent,
+  REALTIME_EVENT_TYPES,
+  WS_CLOSE_GOING_AWAY,
+  WS_CLOSE_UNAUTHORIZED,
+} from "@supportdesk/domain";
 import { getSession, subscribe as onSession, refreshSession } from "../../../lib/session";
 
-export type RealtimeEvent = {
-  type: "notification.created" | "ticket.created" | "ticket.updated" | "message.created";
-  tenantId: string;
-  payload: Record<string, unknown>;
-};
+/** What a socket receives: a published event without its audience. */
+export type RealtimeEvent = Omit<PublishedEvent, "userIds">;
 type Listener = (event: RealtimeEvent | { type: "reconnected" }) => void;
 
-const CLOSE_UNAUTHORIZED = 4401;
 const MAX_BACKOFF_MS = 30_000;
 
 const listeners = new Set<Listener>();
@@ -37,12 +39,7 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
   return base / 2 + random() * (base / 2);
 }
 
-const EVENT_TYPES: readonly string[] = [
-  "notification.created",
-  "ticket.created",
-  "ticket.updated",
-  "message.created",
-] satisfies RealtimeEvent["type"][];
+const EVENT_TYPES: readonly string[] = REALTIME_EVENT_TYPES;
 
 /** An event from a socket message, or null for anything else ("pong", junk, unknown shapes). */
 export function parseEvent(data: unknown): RealtimeEvent | null {
@@ -100,7 +97,7 @@ function connect() {
     if (listeners.size === 0) return;
     // A refused upgrade (401) looks like 1006 before open: an expired token gets refreshed.
     const expired = !opened && (getSession()?.expiresAt ?? 0) <= Date.now() + 5_000;
-    if (event.code === CLOSE_UNAUTHORIZED || expired) {
+    if (event.code === WS_CLOSE_UNAUTHORIZED || expired) {
       // The token expired or the session ended: a fresh token first (unless one arrived already).
       const current = getSession();
       if (current && current.accessToken !== token && current.expiresAt > Date.now() + 5_000) {
@@ -110,6 +107,8 @@ function connect() {
       }
       return;
     }
+    // A server going away (a deploy, a restart) is not trouble: start the backoff afresh.
+    if (event.code === WS_CLOSE_GOING_AWAY) attempts = 0;
     scheduleRetry();
   };
 }

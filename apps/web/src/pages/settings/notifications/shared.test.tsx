@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MemoryRouter } from "react-router";
-import { NotificationLink } from "./Bell";
+import { NotificationLink } from "./NotificationLink";
 import { describe as describeNotification, type NotificationItem, ticketHref } from "./shared";
 
 const TICKET = "0b6e2f4c-2d7a-4c1e-9f3a-5e8d7c6b5a49";

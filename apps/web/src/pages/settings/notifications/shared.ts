@@ -1,11 +1,7 @@
 // What a notification says, read defensively from its stored payload.
-export type NotificationItem = {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  readAt: string | null;
-  createdAt: string;
-};
+import type { RouterOutputs } from "@supportdesk/trpc";
+
+export type NotificationItem = RouterOutputs["notifications"]["list"]["data"][number];
 
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 

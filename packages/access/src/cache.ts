@@ -2,30 +2,33 @@
 import { platformCache, tenantCache } from "@supportdesk/cache";
 import {
   and,
+  customRoles,
   eq,
   inArray,
   isUuid,
   sessions,
   sql,
-  type TenantRole,
   tenants,
   userTenantRoles,
 } from "@supportdesk/database";
-import type { TenantSummary, TrpcDeps } from "./context";
+import { isBuiltInRole } from "@supportdesk/domain";
+import { builtInGrant, type Grant, permissionSet } from "@supportdesk/services";
+import type { AccessDeps, TenantSummary } from "./types";
 
 const SESSION_TTL = 5 * 60;
 const TENANT_TTL = 60 * 60;
 const ROLE_TTL = 10 * 60;
+const CUSTOM_ROLE_TTL = 10 * 60;
 const NON_MEMBER_TTL = 60;
 
 type SessionState = { userId: string; revoked: boolean; currentTenantId: string | null };
 
-const onError = (deps: TrpcDeps) => (error: Error) =>
+const onError = (deps: AccessDeps) => (error: Error) =>
   deps.log.warn({ err: error.message }, "cache unavailable; reading from the database");
 
 /** Whether a session is live, and its remembered tenant (cached 5 min, dropped on change). */
 export async function sessionState(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   sessionId: string,
 ): Promise<SessionState | undefined> {
   return platformCache(deps.redis, { onError: onError(deps) }).getOrLoad(
@@ -52,7 +55,7 @@ export async function sessionState(
 }
 
 /** Drops cached session state (after revoking or switching tenant). */
-export async function forgetSessions(deps: TrpcDeps, sessionIds: string[]): Promise<void> {
+export async function forgetSessions(deps: AccessDeps, sessionIds: string[]): Promise<void> {
   if (sessionIds.length === 0) return;
   await platformCache(deps.redis, { onError: onError(deps) }).del(
     ...sessionIds.map((id) => `session:${id}`),
@@ -72,7 +75,7 @@ const TENANT_HINT = /^[a-z0-9.:-]{1,253}$/i;
 
 /** A tenant by id, slug or host name (cached 1 h); undefined when unknown. */
 export async function findTenant(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   by: { id: string } | { slug: string } | { domain: string },
 ): Promise<TenantSummary | undefined> {
   const [kind, value] =
@@ -100,7 +103,7 @@ export async function findTenant(
 
 /** Drops a tenant's cached lookups (after an update, or with `all`, after deletion). */
 export async function forgetTenant(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   tenant: Pick<TenantSummary, "id" | "slug">,
   options: { all?: boolean } = {},
 ): Promise<void> {
@@ -116,27 +119,41 @@ export async function forgetTenant(
 }
 
 /**
- * The user's role in the tenant, or undefined for a non-member. Cached 10 min; "not a member" is
- * cached too (1 min), so realtime fan-out and probing cost no query per non-member. Every path
- * that adds or changes a membership drops the key (`forgetMembership`).
+ * A membership as cached: a built-in role's name, or `custom:<role id>`. Compact, and a value
+ * written before custom roles existed ("admin") still reads right.
+ */
+export type MembershipValue = string;
+
+const membershipValue = (row: { role: string; customRoleId: string | null }): MembershipValue =>
+  row.role === "custom" && row.customRoleId ? `custom:${row.customRoleId}` : row.role;
+
+/** A cached membership as clients name the role: a built-in role's name or a custom role's id. */
+export const membershipRoleRef = (value: MembershipValue): string =>
+  value.startsWith("custom:") ? value.slice("custom:".length) : value;
+
+/**
+ * The user's membership in the tenant, or undefined for a non-member. Cached 10 min; "not a
+ * member" is cached too (1 min), so realtime fan-out and probing cost no query per non-member.
+ * Every path that adds or changes a membership drops the key (`forgetMembership`).
  */
 export async function memberRole(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   tenantId: string,
   userId: string,
   /** This key's cache read, when the caller started it earlier (`cachedMemberRole`). */
-  cachedRead?: Promise<TenantRole | null | undefined>,
-): Promise<TenantRole | undefined> {
+  cachedRead?: Promise<MembershipValue | null | undefined>,
+): Promise<MembershipValue | undefined> {
   const cache = tenantCache(deps.redis, tenantId, { onError: onError(deps) });
   const key = `member:${userId}`;
-  const cached = await (cachedRead ?? cache.get<TenantRole | null>(key));
+  const cached = await (cachedRead ?? cache.get<MembershipValue | null>(key));
   if (cached !== undefined) return cached ?? undefined;
   const [row] = await deps.db.platform
-    .select({ role: userTenantRoles.role })
+    .select({ role: userTenantRoles.role, customRoleId: userTenantRoles.customRoleId })
     .from(userTenantRoles)
     .where(and(eq(userTenantRoles.tenantId, tenantId), eq(userTenantRoles.userId, userId)));
-  await cache.set(key, row?.role ?? null, row ? ROLE_TTL : NON_MEMBER_TTL);
-  return row?.role;
+  const value = row ? membershipValue(row) : undefined;
+  await cache.set(key, value ?? null, row ? ROLE_TTL : NON_MEMBER_TTL);
+  return value;
 }
 
 /**
@@ -145,27 +162,27 @@ export async function memberRole(
  * cache: the caller hands the promise to `memberRole` once the tenant is known to exist.
  */
 export function cachedMemberRole(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   tenantId: string,
   userId: string,
-): Promise<TenantRole | null | undefined> {
-  return tenantCache(deps.redis, tenantId, { onError: onError(deps) }).get<TenantRole | null>(
+): Promise<MembershipValue | null | undefined> {
+  return tenantCache(deps.redis, tenantId, { onError: onError(deps) }).get<MembershipValue | null>(
     `member:${userId}`,
   );
 }
 
 /**
- * The roles of several users in one tenant (one MGET, then one query for the misses): what the
- * realtime fan-out asks for every event. Non-members map to undefined.
+ * The memberships of several users in one tenant (one MGET, then one query for the misses):
+ * what the realtime fan-out asks for every event. Non-members map to undefined.
  */
 export async function memberRoles(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   tenantId: string,
   userIds: string[],
-): Promise<Map<string, TenantRole | undefined>> {
+): Promise<Map<string, MembershipValue | undefined>> {
   const cache = tenantCache(deps.redis, tenantId, { onError: onError(deps) });
-  const cached = await cache.getMany<TenantRole | null>(userIds.map((id) => `member:${id}`));
-  const roles = new Map<string, TenantRole | undefined>();
+  const cached = await cache.getMany<MembershipValue | null>(userIds.map((id) => `member:${id}`));
+  const roles = new Map<string, MembershipValue | undefined>();
   const misses: string[] = [];
   userIds.forEach((userId, i) => {
     const hit = cached[i];
@@ -174,10 +191,14 @@ export async function memberRoles(
   });
   if (misses.length > 0) {
     const rows = await deps.db.platform
-      .select({ userId: userTenantRoles.userId, role: userTenantRoles.role })
+      .select({
+        userId: userTenantRoles.userId,
+        role: userTenantRoles.role,
+        customRoleId: userTenantRoles.customRoleId,
+      })
       .from(userTenantRoles)
       .where(and(eq(userTenantRoles.tenantId, tenantId), inArray(userTenantRoles.userId, misses)));
-    const found = new Map(rows.map((r) => [r.userId, r.role]));
+    const found = new Map(rows.map((r) => [r.userId, membershipValue(r)]));
     await Promise.all(
       misses.map((userId) => {
         const role = found.get(userId);
@@ -189,9 +210,48 @@ export async function memberRoles(
   return roles;
 }
 
+/**
+ * What a membership (or an API key's role) may do. Built-in roles come from the domain's table
+ * at no cost; a custom role's permissions are cached per role (10 min) and dropped when the
+ * role is edited (`forgetRole`), so a change applies from the next request.
+ */
+export async function grantFor(
+  deps: AccessDeps,
+  tenantId: string,
+  membership: { role: string; customRoleId: string | null } | MembershipValue,
+): Promise<Grant> {
+  const { role, customRoleId } =
+    typeof membership === "string"
+      ? membership.startsWith("custom:")
+        ? { role: "custom", customRoleId: membership.slice("custom:".length) }
+        : { role: membership, customRoleId: null }
+      : membership;
+  if (isBuiltInRole(role)) return builtInGrant(role);
+  if (role !== "custom" || !customRoleId || !isUuid(customRoleId)) {
+    return { role: "viewer", customRoleId: null, permissions: new Set() };
+  }
+  const cache = tenantCache(deps.redis, tenantId, { onError: onError(deps) });
+  const keys = await cache.getOrLoad<string[]>(`role:${customRoleId}`, CUSTOM_ROLE_TTL, () =>
+    deps.db.withTenant(tenantId, async (tx) => {
+      const [row] = await tx
+        .select({ permissions: customRoles.permissions })
+        .from(customRoles)
+        .where(eq(customRoles.id, customRoleId));
+      // A role deleted under a live membership grants nothing (the FK makes this rare).
+      return row?.permissions ?? [];
+    }),
+  );
+  return { role: "custom", customRoleId, permissions: permissionSet(keys ?? []) };
+}
+
+/** Drops a custom role's cached permissions after it changes. */
+export async function forgetRole(deps: AccessDeps, tenantId: string, roleId: string) {
+  await tenantCache(deps.redis, tenantId, { onError: onError(deps) }).del(`role:${roleId}`);
+}
+
 /** Drops cached roles, so a demoted or removed member loses access on the next request. */
 export async function forgetMembership(
-  deps: TrpcDeps,
+  deps: AccessDeps,
   tenantId: string,
   userIds: string[],
 ): Promise<void> {

@@ -1,0 +1,126 @@
+// A ticket's conversation: its messages, and the composer for replies (`ticket.reply`) and
+// internal notes (`ticket.note`) — each offered only to roles that may send it.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { errorMessage, useTRPC } from "../../lib/trpc";
+import { useCan } from "../../lib/use-can";
+import { Button } from "../../ui";
+import { absoluteTime, type ThreadMessage, Time } from "./shared";
+
+export function Message({ message }: { message: ThreadMessage }) {
+  const kind =
+    message.authorType === "system" ? "system" : message.isInternal ? "note" : message.authorType;
+  if (kind === "system") {
+    return (
+      <li className="msg msg-system">
+        <span>{message.body}</span> · <Time value={message.createdAt} />
+      </li>
+    );
+  }
+  return (
+    <li className={`msg msg-${kind}`}>
+      <header className="msg-head">
+        <span className="avatar" aria-hidden="true">
+          {(message.authorName ?? "?").charAt(0).toUpperCase()}
+        </span>
+        <strong>{message.authorName ?? (kind === "customer" ? "Customer" : "Agent")}</strong>
+        {kind === "note" ? (
+          <span className="note-label">Internal note</span>
+        ) : (
+          <span className="muted small">{kind === "customer" ? "Customer" : "Agent"}</span>
+        )}
+        <span className="muted small msg-time" title={absoluteTime(message.createdAt)}>
+          <Time value={message.createdAt} />
+        </span>
+      </header>
+      <div className="msg-body">{message.body}</div>
+    </li>
+  );
+}
+
+/** The composer, in the modes the role allows (none: nothing to show). */
+export function ComposerForRole({ ticketId }: { ticketId: string }) {
+  const canReply = useCan("ticket.reply");
+  const canNote = useCan("ticket.note");
+  if (!canReply && !canNote) return null;
+  return <Composer ticketId={ticketId} canReply={canReply} canNote={canNote} />;
+}
+
+function Composer({
+  ticketId,
+  canReply,
+  canNote,
+}: {
+  ticketId: string;
+  canReply: boolean;
+  canNote: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [body, setBody] = useState("");
+  const [noteChosen, setNoteChosen] = useState(false);
+  // With only one of the two allowed there is nothing to choose.
+  const internal = canReply ? canNote && noteChosen : true;
+  const send = useMutation(
+    trpc.tickets.addMessage.mutationOptions({
+      onSuccess: async () => {
+        setBody("");
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }),
+        ]);
+      },
+    }),
+  );
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!body.trim() || send.isPending) return;
+    send.mutate({ ticketId, body, internal });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  return (
+    <form className={`composer card${internal ? " composer-note" : ""}`} onSubmit={submit}>
+      <label htmlFor={id} className="field-label">
+        {canReply ? "Reply" : "Note"}
+      </label>
+      <textarea
+        id={id}
+        rows={5}
+        value={body}
+        placeholder={internal ? "Only your team sees notes" : "Write to the customer"}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer-bar">
+        {canReply && canNote ? (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={noteChosen}
+              onChange={(event) => setNoteChosen(event.target.checked)}
+            />
+            Internal note
+          </label>
+        ) : null}
+        <span id={`${id}-hint`} className="hint">
+          Ctrl/⌘ + Enter to send
+        </span>
+        <Button type="submit" busy={send.isPending} disabled={!body.trim()}>
+          {internal ? "Add note" : "Send reply"}
+        </Button>
+      </div>
+      {send.isError ? (
+        <div className="error" role="alert">
+          {errorMessage(send.error)}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+// The inbox's list: a virtualised list of ticket rows that fetches the next cursor page as it
+// nears the end, with a roving tab stop (arrow keys, j/k, Page Up/Down, Home/End move it).
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { PriorityLabel, StatusBadge, type TicketRow, Time } from "./shared";
+
+const ROW_HEIGHT = 68;
+
+export function SkeletonRows() {
+  return (
+    <div className="ticket-list skeleton-list" role="status" aria-label="Loading tickets">
+      {Array.from({ length: 8 }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <div key={i} className="ticket-row skeleton-row">
+          <span className="skeleton" style={{ width: 48 }} />
+          <span className="skeleton" style={{ width: `${40 + ((i * 13) % 35)}%` }} />
+          <span className="skeleton" style={{ width: 80 }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One row; only the active row's link is in the tab order (arrow keys move between rows). */
+function TicketRowView({
+  ticket,
+  slug,
+  tabbable,
+}: {
+  ticket: TicketRow;
+  slug: string;
+  tabbable: boolean;
+}) {
+  return (
+    <>
+      <span className="ticket-number">#{ticket.number}</span>
+      <span className="ticket-main">
+        <Link
+          to={`/t/${slug}/tickets/${ticket.id}`}
+          className="ticket-subject"
+          tabIndex={tabbable ? 0 : -1}
+        >
+          {ticket.subject}
+        </Link>
+        <span className="ticket-customer">
+          {ticket.customerName ?? ticket.customerEmail ?? "No customer"}
+        </span>
+      </span>
+      <span className="ticket-status">
+        <StatusBadge status={ticket.status} />
+      </span>
+      <span className="ticket-priority">
+        <PriorityLabel priority={ticket.priority} />
+      </span>
+      <span className={`ticket-assignee${ticket.assigneeName ? "" : " muted"}`}>
+        {ticket.assigneeName ?? "Unassigned"}
+      </span>
+      <span className="ticket-time">
+        <Time value={ticket.createdAt} />
+      </span>
+    </>
+  );
+}
+
+export function VirtualTicketList({
+  tickets,
+  slug,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+}: {
+  tickets: TicketRow[];
+  slug: string;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const count = tickets.length + (hasNextPage ? 1 : 0);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  // Fetch the next page when the last rendered row is near the end of what we have.
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= tickets.length - 10) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastIndex, tickets.length, fetchNextPage]);
+
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(tickets.length - 1, index));
+    setActive(target);
+    virtualizer.scrollToIndex(target, { align: "auto" });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        scrollRef.current
+          ?.querySelector<HTMLAnchorElement>(`[data-index="${target}"] a`)
+          ?.focus({ preventScroll: true }),
+      ),
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const keys: Record<string, number> = {
+      ArrowDown: active + 1,
+      j: active + 1,
+      ArrowUp: active - 1,
+      k: active - 1,
+      PageDown: active + 10,
+      PageUp: active - 10,
+      Home: 0,
+      End: tickets.length - 1,
+    };
+    const next = keys[event.key];
+    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    focusRow(next);
+  };
+
+  return (
+    <div ref={scrollRef} className="ticket-list">
+      <ul
+        aria-label="Tickets"
+        aria-describedby="ticket-list-help"
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const ticket = tickets[item.index];
+          return (
+            <li
+              key={ticket?.id ?? "loader"}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-posinset={ticket ? item.index + 1 : undefined}
+              aria-setsize={ticket ? (hasNextPage ? -1 : tickets.length) : undefined}
+              className={`ticket-row${ticket ? "" : " loader-row"}${item.index === active ? " is-active" : ""}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+              onFocus={() => ticket && setActive(item.index)}
+            >
+              {ticket ? (
+                <TicketRowView ticket={ticket} slug={slug} tabbable={item.index === active} />
+              ) : (
+                <span className="muted">
+                  <span className="spinner" aria-hidden="true" /> Loading more tickets…
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

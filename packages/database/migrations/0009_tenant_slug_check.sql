@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_slug_check" CHECK ("tenants"."slug" ~ '^[a-z][a-z0-9-]{0,61}[a-z0-9]$' and substr("tenants"."slug", 3, 2) <> '--');
