@@ -94,6 +94,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     RATE_LIMIT_PRO_PER_MINUTE: LIMIT,
     RATE_LIMIT_ENTERPRISE_PER_MINUTE: LIMIT,
     RATE_LIMIT_AUTH_PER_MINUTE: LIMIT,
+    RATE_LIMIT_PUBLIC_PER_MINUTE: LIMIT,
+    RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: LIMIT,
+    RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: LIMIT,
     DATABASE_POOL_MAX: config.pool === undefined ? undefined : String(config.pool),
     SERVER_PROCESSES: String(processes),
   };

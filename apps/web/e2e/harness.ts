@@ -168,6 +168,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     RATE_LIMIT_PRO_PER_MINUTE: "1000000",
     RATE_LIMIT_ENTERPRISE_PER_MINUTE: "1000000",
     RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
+    // Every browser here is 127.0.0.1, and the suites share one Redis: per-IP limits on session
+    // refresh and sign-in would otherwise carry over from one suite to the next.
+    RATE_LIMIT_PUBLIC_PER_MINUTE: "1000000",
+    RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: "1000000",
+    RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: "1000000",
     WORKER_LOCK_DURATION_MS: "5000",
   };
   if (config.DATABASE_ADMIN_URL) childEnv.DATABASE_ADMIN_URL = config.DATABASE_ADMIN_URL;

@@ -2,6 +2,7 @@
 import { AppError, apiKeys } from "@supportdesk/services";
 import { sessionState } from "./cache";
 import type { AccessDeps, Principal } from "./types";
+import { verifyRemembered } from "./verified-tokens";
 
 const signIn = (message = "Sign in to continue.") => new AppError("UNAUTHENTICATED", message);
 
@@ -44,7 +45,7 @@ export async function authenticateUserToken(
   token: string,
   onUser?: (userId: string) => void,
 ): Promise<Extract<Principal, { type: "user" }> & { expiresAt: number }> {
-  const claims = await deps.tokens.verifyAccessToken(token).catch(() => {
+  const claims = await verifyRemembered(deps.tokens, token).catch(() => {
     throw signIn("Your session token is not valid or has expired; refresh it or sign in again.");
   });
   onUser?.(claims.sub);
