@@ -6,13 +6,8 @@ import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ConfigError, env, loadEnv, repoRoot } from "@supportdesk/config";
-import {
-  type BrowserContext,
-  type Stack,
-  signInThroughApi,
-  startStack,
-  WEB_DIST,
-} from "../apps/web/e2e/harness.ts";
+import { signInThroughApi } from "../apps/web/e2e/accounts.ts";
+import { type BrowserContext, type Stack, startStack, WEB_DIST } from "../apps/web/e2e/harness.ts";
 import { benchVariable } from "./lib/args";
 import { benchUrls, ensureDatabase, migrate } from "./lib/db";
 import { formatTable, ms, num, type Row } from "./lib/report";

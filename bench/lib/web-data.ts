@@ -1,6 +1,7 @@
 // The bench tenant: a fresh user and tenant (bench-web-…) registered through the API, then its
 // tickets created through tickets.create, a few calls in flight, as the app would make them.
-import { must, registerAndSignIn, type Stack, unique } from "../../apps/web/e2e/harness.ts";
+import { registerAndSignIn } from "../../apps/web/e2e/accounts.ts";
+import { must, type Stack, unique } from "../../apps/web/e2e/harness.ts";
 
 export type WebTenant = {
   email: string;

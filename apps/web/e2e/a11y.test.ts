@@ -4,16 +4,8 @@
 // fails with what it is and where.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createRequire } from "node:module";
-import {
-  type BrowserContext,
-  must,
-  type Page,
-  registerAndSignIn,
-  type Stack,
-  signInThroughApi,
-  startStack,
-  unique,
-} from "./harness";
+import { registerAndSignIn, signInThroughApi } from "./accounts";
+import { type BrowserContext, must, type Page, type Stack, startStack, unique } from "./harness";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const STEP_MS = 60_000;

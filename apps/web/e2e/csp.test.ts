@@ -2,16 +2,8 @@
 // main screens run under it without one violation, and it bites — injected inline script, inline
 // event handlers, eval and other origins' scripts do not run.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import {
-  type BrowserContext,
-  must,
-  type Page,
-  registerAndSignIn,
-  type Stack,
-  signInThroughApi,
-  startStack,
-  unique,
-} from "./harness";
+import { registerAndSignIn, signInThroughApi } from "./accounts";
+import { type BrowserContext, must, type Page, type Stack, startStack, unique } from "./harness";
 
 const STEP_MS = 90_000;
 

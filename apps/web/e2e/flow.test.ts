@@ -6,13 +6,13 @@
 // still run: what they need from it (an account, a ticket, a membership) is then made through the
 // API, and a line "[e2e] fallback: …" says so — the failed step stays failed in the summary.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { signInThroughApi } from "./accounts";
 import {
   type BrowserContext,
   must,
   PASSWORD,
   type Page,
   type Stack,
-  signInThroughApi,
   startStack,
   unique,
 } from "./harness";

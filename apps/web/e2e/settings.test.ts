@@ -8,13 +8,13 @@
 // through the API, and a line "[e2e] fallback: …" says so.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import type { Locator } from "playwright-core";
+import { signInThroughApi } from "./accounts";
 import {
   type BrowserContext,
   must,
   PASSWORD,
   type Page,
   type Stack,
-  signInThroughApi,
   startStack,
   unique,
 } from "./harness";

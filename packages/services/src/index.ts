@@ -10,13 +10,13 @@ export {
   signedInUser,
   type TenantScope,
 } from "./context";
+export * as roles from "./custom-roles";
 export * as customers from "./customers";
 export { AppError, type AppErrorCode, notFound } from "./errors";
 export * as invitations from "./invitations";
 export * as members from "./members";
 export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";
-export * as roles from "./roles";
 export { permissionSet, type RoleRef } from "./roles";
 export { slugify, uniqueSlugFor } from "./slugs";
 export * as tenants from "./tenants";

@@ -1,13 +1,9 @@
-// Tickets and their threads: list with filters, create with a per-tenant number, update, reply.
+// Tickets and their threads: get with the whole thread, create with a per-tenant number, update,
+// reply (the inbox list is ticket-list.ts).
 import {
   and,
-  arrayContains,
   customers,
-  desc,
   eq,
-  ilike,
-  inArray,
-  isNull,
   messages,
   nextNumber,
   sql,
@@ -24,89 +20,14 @@ import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
-import { decodeCursor, toPage } from "./pagination";
+import { type TicketPriority, type TicketStatus, ticketColumns } from "./ticket-list";
 
-export type TicketStatus = (typeof tickets.status.enumValues)[number];
-export type TicketPriority = (typeof tickets.priority.enumValues)[number];
-
-const ticketColumns = {
-  id: tickets.id,
-  number: tickets.number,
-  subject: tickets.subject,
-  status: tickets.status,
-  priority: tickets.priority,
-  tags: tickets.tags,
-  assigneeId: tickets.assigneeId,
-  customerId: tickets.customerId,
-  createdAt: tickets.createdAt,
-  updatedAt: tickets.updatedAt,
-};
-
-export type TicketFilters = {
-  status?: TicketStatus[] | undefined;
-  priority?: TicketPriority[] | undefined;
-  /** A user id, or "unassigned". */
-  assignee?: string | undefined;
-  customerId?: string | undefined;
-  tag?: string | undefined;
-  /** Matches the subject (case-insensitive) or the ticket number ("42" or "#42"). */
-  q?: string | undefined;
-};
-
-/** A page of tickets, newest first, in seed 001's envelope. */
-export async function listTickets(
-  scope: TenantScope,
-  input: TicketFilters & { cursor?: string | undefined; perPage: number },
-) {
-  authorize(scope, "ticket.read");
-  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const q = input.q?.trim();
-  const number = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : undefined;
-  const query = scope.tx
-    .select({
-      ...ticketColumns,
-      assigneeName: users.name,
-      customerName: customers.name,
-      customerEmail: customers.email,
-    })
-    .from(tickets)
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .leftJoin(
-      customers,
-      and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
-    )
-    .where(
-      and(
-        after
-          ? sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
-          : undefined,
-        input.status?.length ? inArray(tickets.status, input.status) : undefined,
-        input.priority?.length ? inArray(tickets.priority, input.priority) : undefined,
-        input.assignee === "unassigned"
-          ? isNull(tickets.assigneeId)
-          : input.assignee
-            ? eq(tickets.assigneeId, input.assignee)
-            : undefined,
-        input.customerId ? eq(tickets.customerId, input.customerId) : undefined,
-        input.tag ? arrayContains(tickets.tags, [input.tag]) : undefined,
-        number !== undefined
-          ? eq(tickets.number, number)
-          : q
-            ? ilike(tickets.subject, `%${q.replace(/[\\%_]/g, "\\$&")}%`)
-            : undefined,
-      ),
-    )
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
-    .limit(input.perPage + 1);
-  // The inbox's own views (next pages, a status tab) run as a server-side prepared statement, so
-  // PostgreSQL plans them once per connection instead of on every request (and postgres.js sends
-  // them in one write with the tenant context). Only these few shapes (cursor or not × 0–4
-  // statuses): one per combination of the other filters would grow every connection's cache.
-  const inboxView =
-    !input.priority?.length && !input.assignee && !input.customerId && !input.tag && !q;
-  const rows = await (inboxView ? query.prepare("tickets_list").execute() : query);
-  return toPage(rows, input.perPage, scope.tenantId, input.cursor);
-}
+export {
+  listTickets,
+  type TicketFilters,
+  type TicketPriority,
+  type TicketStatus,
+} from "./ticket-list";
 
 async function findTicket(scope: TenantScope, id: string) {
   const [row] = await scope.tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
