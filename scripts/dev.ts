@@ -44,6 +44,10 @@ function banner(logins: DemoLogin[]): string {
       ? [`  Mail inbox   ${inbox} (every email the stack sends lands here)`]
       : [`  Mail         sent through ${smtp.host}`]),
     `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages`,
+    // The help centre by path works without DNS; `<slug>.<PLATFORM_DOMAIN>:<port>` too where it resolves.
+    ...seeded.tenants.map(
+      (t, i) => `  ${i === 0 ? "Help centre" : "           "}  ${base}/hc/${t.slug}/`,
+    ),
     "",
     `Demo logins (password for all: ${logins[0]?.password ?? "?"}):`,
     ...rows,

@@ -12,6 +12,7 @@ import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { mountHelpCentre } from "./helpcentre";
 import { securityHeaders } from "./security-headers";
 
 export type AppOptions = {
@@ -121,6 +122,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       "request",
     );
   });
+
+  // The public help centre (./helpcentre): /hc/<slug>/…, and every non-API path on a tenant's host.
+  mountHelpCentre(app, { deps, isSecure: (req) => isSecure(options, req) });
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/ready", async (c) => {

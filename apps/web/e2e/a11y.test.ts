@@ -1,6 +1,7 @@
 // Accessibility of the main screens, checked by axe-core (WCAG 2.1 A and AA rules) in Chromium on
 // the built app: sign-in, sign-up, the inbox, a ticket, customers, the new-ticket dialog, settings
-// (roles and the role form among them), the notifications list and the account page. A violation
+// (roles and the role form among them), the knowledge base (articles, search, categories, the
+// editor with its preview and revisions), the notifications list and the account page. A violation
 // fails with what it is and where.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createRequire } from "node:module";
@@ -23,6 +24,7 @@ const slug = `e2e-a11y-${unique("")}`;
 const email = `e2e-a11y-${unique("")}@example.test`;
 let ticketId = "";
 let customerId = "";
+let articleId = "";
 
 beforeAll(async () => {
   stack = await startStack({ worker: false });
@@ -85,6 +87,39 @@ beforeAll(async () => {
       { token, slug },
     ),
     "roles.create",
+  );
+  // The knowledge base: a category and a draft article with one revision.
+  const category = must(
+    await stack.call<{ id: string }>(
+      "mutation",
+      "kb.categories.create",
+      { name: "Accounts", description: "Signing in and out" },
+      { token, slug },
+    ),
+    "kb.categories.create",
+  );
+  const article = must(
+    await stack.call<{ id: string }>(
+      "mutation",
+      "kb.articles.create",
+      {
+        title: "Resetting your password",
+        body: "## Steps\n\n1. Open **Sign in**.\n2. Choose *Forgot password*.",
+        categoryId: category.id,
+      },
+      { token, slug },
+    ),
+    "kb.articles.create",
+  );
+  articleId = article.id;
+  must(
+    await stack.call(
+      "mutation",
+      "kb.articles.update",
+      { id: articleId, body: "## Steps\n\n1. Open **Sign in**.\n2. Choose *Forgot it?*." },
+      { token, slug },
+    ),
+    "kb.articles.update",
   );
   context = await stack.newContext();
   // As an init script (through DevTools): the app's Content-Security-Policy refuses the inline
@@ -226,6 +261,46 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         "settings-role-form",
       );
       await visit("/account", (p) => p.getByLabel("Name", { exact: true }).waitFor(), "account");
+    },
+    STEP_MS,
+  );
+
+  test(
+    "the knowledge base: articles, search results, categories and the editor",
+    async () => {
+      await signInThroughApi(context, email);
+      await visit(
+        `/t/${slug}/kb`,
+        (p) => p.getByRole("link", { name: "Resetting your password" }).waitFor(),
+        "kb-articles",
+      );
+      await visit(
+        `/t/${slug}/kb?q=sign`,
+        (p) => p.getByRole("region", { name: "Search results" }).locator("mark").first().waitFor(),
+        "kb-search",
+      );
+      await visit(
+        `/t/${slug}/kb/categories`,
+        (p) => p.getByRole("rowheader", { name: /Accounts/ }).waitFor(),
+        "kb-categories",
+      );
+      await visit(
+        `/t/${slug}/kb/articles/${articleId}`,
+        async (p) => {
+          await p
+            .getByRole("region", { name: /Preview/ })
+            .locator("strong")
+            .waitFor();
+          await p.getByRole("button", { name: "View" }).click();
+          await p.getByTestId("kb-revision-body").waitFor();
+        },
+        "kb-editor",
+      );
+      await visit(
+        `/t/${slug}/kb/new`,
+        (p) => p.getByLabel("Title", { exact: true }).waitFor(),
+        "kb-new",
+      );
     },
     STEP_MS,
   );

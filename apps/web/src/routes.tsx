@@ -2,6 +2,7 @@
 import type { RouteObject } from "react-router";
 import { AppShell } from "./layout/AppShell";
 import { accountRoutes, publicRoutes, RequireSession, rootRoute } from "./pages/auth";
+import { kbRoutes } from "./pages/kb";
 import { settingsRoutes } from "./pages/settings";
 import { tenantRoutes } from "./pages/tickets";
 
@@ -12,7 +13,11 @@ export const routes: RouteObject[] = [
     children: [
       rootRoute,
       ...accountRoutes,
-      { path: "/t/:slug", element: <AppShell />, children: [...tenantRoutes, ...settingsRoutes] },
+      {
+        path: "/t/:slug",
+        element: <AppShell />,
+        children: [...tenantRoutes, ...kbRoutes, ...settingsRoutes],
+      },
     ],
   },
 ];

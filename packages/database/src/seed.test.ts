@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { eq, inArray, sql } from "drizzle-orm";
 import { customRoles, tenants, users, userTenantRoles } from "./schema";
-import { DEMO_PASSWORD, seedDemo } from "./seed";
+import { DEMO_PASSWORD, demoUuid, KB_SEARCH_CASES, seedDemo } from "./seed";
+import { DEMO_KB } from "./seed-kb-data";
 import { openTestDatabases } from "./test-helpers";
 
 const { app, admin } = openTestDatabases(2);
@@ -117,5 +118,102 @@ describe("seedDemo", () => {
     expect(user?.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await Bun.password.verify(DEMO_PASSWORD, user?.passwordHash ?? "")).toBe(true);
     expect(user?.emailVerifiedAt).not.toBeNull();
+  });
+});
+
+/**
+ * The seeded knowledge base of each demo tenant, read as the app role: only rows with the seed's
+ * ids, so articles other tests write into a demo tenant don't count.
+ */
+async function kbBySlug(tenantIds: { slug: string; id: string }[]) {
+  const out: Record<string, KbSnapshot> = {};
+  for (const spec of DEMO_KB) {
+    const tenantId = tenantIds.find((t) => t.slug === spec.tenant)?.id ?? "";
+    const articleIds = spec.articles.map((a) => demoUuid(`${spec.tenant}:kb-article:${a.slug}`));
+    const categoryIds = spec.categories.map((c) =>
+      demoUuid(`${spec.tenant}:kb-category:${c.slug}`),
+    );
+    const [row] = await app.withTenant(tenantId, (tx) =>
+      tx.execute<KbSnapshot>(sql`
+        select (select count(*)::int from kb_categories where id = any(${pgArray(categoryIds)}::uuid[])) as categories,
+               count(*)::int as articles,
+               (count(*) filter (where a.status = 'published'))::int as published,
+               (count(*) filter (where a.status = 'draft'))::int as drafts,
+               count(distinct a.slug)::int as slugs,
+               (count(*) filter (where a.status = 'published' and c.id is null))::int as uncategorised,
+               md5(string_agg(a.title, '|' order by a.id)) as titles,
+               md5(string_agg(concat_ws('|', a.id, a.slug, a.category_id, a.status, a.body,
+                 a.published_at, a.created_at, a.updated_at, a.view_count, a.helpful_count,
+                 a.not_helpful_count, a.author_id, a.search_vector), '#' order by a.id)) as rows
+        from kb_articles a left join kb_categories c on c.id = a.category_id
+        where a.id = any(${pgArray(articleIds)}::uuid[])`),
+    );
+    if (row) out[spec.tenant] = row;
+  }
+  return out;
+}
+
+/** A uuid[] literal: drizzle's `sql` would expand a JavaScript array into a row. */
+const pgArray = (ids: string[]) => `{${ids.join(",")}}`;
+
+type KbSnapshot = {
+  categories: number;
+  articles: number;
+  published: number;
+  drafts: number;
+  slugs: number;
+  uncategorised: number;
+  titles: string;
+  rows: string;
+};
+
+describe("seedDemo knowledge base", () => {
+  test("each demo tenant gets 4 categories, at least 20 published articles and 1 draft", async () => {
+    const result = await seedDemo(admin);
+    const kb = await kbBySlug(result.tenants);
+    expect(Object.keys(kb).sort()).toEqual(["acme", "globex", "initech"]);
+    for (const snapshot of Object.values(kb)) {
+      expect(snapshot.categories).toBe(4);
+      expect(snapshot.published).toBeGreaterThanOrEqual(20);
+      expect(snapshot.drafts).toBe(1);
+      expect(snapshot.slugs).toBe(snapshot.articles);
+      expect(snapshot.uncategorised).toBe(0);
+    }
+    const total = Object.values(kb).reduce((n, s) => n + s.articles, 0);
+    expect(result.articles).toBe(total);
+  });
+
+  test("a re-run leaves the same articles: counts, titles, dates and counters", async () => {
+    const first = await seedDemo(admin);
+    const before = await kbBySlug(first.tenants);
+    await seedDemo(admin);
+    expect(await kbBySlug(first.tenants)).toEqual(before);
+  });
+
+  test("articles are written to be read: slugs, lengths, headings and https links", () => {
+    for (const spec of DEMO_KB) {
+      const slugs = spec.articles.map((a) => a.slug);
+      expect(new Set(slugs).size).toBe(slugs.length);
+      for (const article of spec.articles) {
+        const where = `${spec.tenant}/${article.slug}`;
+        expect(article.slug, where).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        const words = article.body.split(/\s+/).filter((w) => /\w/.test(w)).length;
+        expect(words, where).toBeGreaterThanOrEqual(80);
+        expect(words, where).toBeLessThanOrEqual(300);
+        expect(article.body, where).toMatch(/^## /m);
+        const links = [...article.body.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+        for (const link of links) expect(link, where).toStartWith("https://");
+      }
+    }
+  });
+
+  test("every search-relevance case expects a published article of its own tenant", () => {
+    expect(KB_SEARCH_CASES.filter((c) => c.tenant === "acme").length).toBeGreaterThanOrEqual(15);
+    for (const c of KB_SEARCH_CASES) {
+      const article = DEMO_KB.find((k) => k.tenant === c.tenant)?.articles.find(
+        (a) => a.slug === c.expect,
+      );
+      expect(article?.status, `${c.tenant}: ${c.query}`).toBe("published");
+    }
   });
 });

@@ -1,4 +1,4 @@
-// The re-runnable demo seed: three tenants, their agents and customers, tickets with conversations.
+// The re-runnable demo seed: three tenants, their agents and customers, tickets, knowledge bases.
 import { createHash } from "node:crypto";
 import { and, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -30,8 +30,10 @@ import {
   type TopicSpec,
   TRIAGE_NOTES,
 } from "./seed-data";
+import { seedKnowledgeBase } from "./seed-kb";
 
 export { DEMO_PASSWORD } from "./seed-data";
+export { KB_SEARCH_CASES, type KbSearchCase } from "./seed-kb-queries";
 
 /** A demo account: sign in with `email` and `password` (the same `DEMO_PASSWORD` for all). */
 export type DemoLogin = {
@@ -48,6 +50,8 @@ export type SeedResult = {
   logins: DemoLogin[];
   tickets: number;
   messages: number;
+  /** Knowledge-base articles seeded (published and drafts) across the demo tenants. */
+  articles: number;
 };
 
 export type SeedOptions = {
@@ -89,6 +93,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const counts = await Promise.all(
     DEMO_TENANTS.map((spec) => seedTenant(db, spec, need(tenantIds, spec.slug), userIds, anchor)),
   );
+  const kb = await seedKnowledgeBase(db, tenantIds, anchor);
   return {
     tenants: DEMO_TENANTS.map((spec) => ({
       slug: spec.slug,
@@ -98,6 +103,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     logins: DEMO_USERS.map(toLogin),
     tickets: sum(counts.map((c) => c.tickets)),
     messages: sum(counts.map((c) => c.messages)),
+    articles: kb.articles,
   };
 }
 
@@ -605,7 +611,7 @@ function fill(template: string, vars: Record<string, string>): string {
  * A stable UUID for a seed row (sha256 of `key`, version 8, RFC 9562 variant): the same key
  * gives the same row on every run, which is what makes the upserts idempotent.
  */
-function demoUuid(key: string): string {
+export function demoUuid(key: string): string {
   const bytes = createHash("sha256").update(key).digest().subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;

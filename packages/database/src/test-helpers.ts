@@ -6,6 +6,9 @@ import {
   auditLog,
   customers,
   customRoles,
+  kbArticleRevisions,
+  kbArticles,
+  kbCategories,
   messages,
   notificationPreferences,
   notifications,
@@ -52,7 +55,8 @@ export async function makeUser(db: Database) {
 
 /**
  * One row in every tenant-owned table for `tenantId`: a customer, a numbered ticket, a message,
- * a notification, a preference, a custom role, an audit row (and, through numbering, a counter).
+ * a notification, a preference, a custom role, a knowledge-base category, article and revision,
+ * an audit row (and, through numbering, a counter).
  */
 export async function makeTenantGraph(db: Database, tenantId: string, userId: string) {
   return db.withTenant(tenantId, async (tx) => {
@@ -85,6 +89,18 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
       .insert(notificationPreferences)
       .values({ userId, eventType: "ticket.created", inApp: true, email: false });
     await tx.insert(customRoles).values({ name: "Triage", permissions: ["ticket.read"] });
+    const [category] = await tx
+      .insert(kbCategories)
+      .values({ name: "Billing", slug: "billing" })
+      .returning();
+    const [article] = await tx
+      .insert(kbArticles)
+      .values({ categoryId: category?.id, title: "Refunds", slug: "refunds", body: "How to." })
+      .returning();
+    if (!article) throw new Error("article insert returned nothing");
+    await tx
+      .insert(kbArticleRevisions)
+      .values({ articleId: article.id, title: "Refunds", body: "Old.", excerpt: "" });
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

@@ -6,6 +6,10 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
+/** A knowledge-base article's lifecycle: what one writes, what customers see, what is put away. */
+export const KB_ARTICLE_STATUSES = ["draft", "published", "archived"] as const;
+export type KbArticleStatus = (typeof KB_ARTICLE_STATUSES)[number];
+
 export const TENANT_PLANS = ["free", "pro", "enterprise"] as const;
 export type TenantPlan = (typeof TENANT_PLANS)[number];
 

@@ -3,6 +3,8 @@
 export {
   APP_ERROR_CODES,
   type AppErrorCode,
+  KB_ARTICLE_STATUSES,
+  type KbArticleStatus,
   TENANT_PLANS,
   type TenantPlan,
   TICKET_PRIORITIES,
@@ -33,4 +35,12 @@ export {
   WS_CLOSE_GOING_AWAY,
   WS_CLOSE_UNAUTHORIZED,
 } from "./realtime";
-export { checkSlug, RESERVED_SLUGS, SLUG_MAX_LENGTH, type SlugCheck, slugify } from "./slugs";
+export {
+  checkSlug,
+  PATH_SLUG_PATTERN,
+  pathSlug,
+  RESERVED_SLUGS,
+  SLUG_MAX_LENGTH,
+  type SlugCheck,
+  slugify,
+} from "./slugs";

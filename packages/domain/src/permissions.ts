@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   "ticket.delete": { group: "Tickets", label: "Delete tickets" },
   "customer.read": { group: "Customers", label: "See customers" },
   "customer.write": { group: "Customers", label: "Add and edit customers" },
+  "kb.read": { group: "Knowledge base", label: "See knowledge-base articles, drafts included" },
+  "kb.write": { group: "Knowledge base", label: "Write and edit articles and categories" },
+  "kb.publish": { group: "Knowledge base", label: "Publish, unpublish and archive articles" },
+  "helpcentre.manage": { group: "Knowledge base", label: "Set up the public help centre" },
   "member.read": { group: "Team", label: "See the team's members" },
   "member.invite": { group: "Team", label: "Invite people and manage invitations" },
   "member.role.change": { group: "Team", label: "Change members' roles" },
@@ -51,7 +55,7 @@ export function isPermission(value: string): value is Permission {
 export const BUILT_IN_ROLES = ["owner", "admin", "member", "viewer"] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
-const VIEWER: Permission[] = ["ticket.read", "customer.read", "member.read"];
+const VIEWER: Permission[] = ["ticket.read", "customer.read", "member.read", "kb.read"];
 const MEMBER: Permission[] = [
   ...VIEWER,
   "ticket.create",
@@ -60,10 +64,13 @@ const MEMBER: Permission[] = [
   "ticket.update",
   "ticket.assign",
   "customer.write",
+  "kb.write",
 ];
 const ADMIN: Permission[] = [
   ...MEMBER,
   "ticket.delete",
+  "kb.publish",
+  "helpcentre.manage",
   "member.invite",
   "member.role.change",
   "member.remove",

@@ -1,6 +1,13 @@
 // Slug rules and the one slugify the sign-up form and the server share.
 import { describe, expect, test } from "bun:test";
-import { checkSlug, RESERVED_SLUGS, SLUG_MAX_LENGTH, slugify } from "./slugs";
+import {
+  checkSlug,
+  PATH_SLUG_PATTERN,
+  pathSlug,
+  RESERVED_SLUGS,
+  SLUG_MAX_LENGTH,
+  slugify,
+} from "./slugs";
 
 describe("checkSlug", () => {
   test.each(["acme", "a1", "acme-corp", "x".repeat(SLUG_MAX_LENGTH)])("accepts %s", (slug) => {
@@ -46,5 +53,24 @@ describe("slugify", () => {
     expect(slug.length).toBeLessThanOrEqual(50);
     expect(slug.endsWith("-")).toBe(false);
     expect(checkSlug(`${slug}-99`).ok).toBe(true);
+  });
+});
+
+describe("pathSlug", () => {
+  test.each([
+    ["How do I return an item?", "how-do-i-return-an-item"],
+    ["  Crème brûlée -- recipes ", "creme-brulee-recipes"],
+    ["2FA & SSO", "2fa-sso"],
+    ["???", ""],
+  ])("%s → %s", (text, slug) => {
+    expect(pathSlug(text)).toBe(slug);
+    if (slug) expect(PATH_SLUG_PATTERN.test(slug)).toBe(true);
+  });
+
+  test("a long title is cut at a hyphen, never mid-word when it can help it", () => {
+    const slug = pathSlug("word ".repeat(40), 30);
+    expect(slug.length).toBeLessThanOrEqual(30);
+    expect(slug.endsWith("-")).toBe(false);
+    expect(slug.split("-").every((w) => w === "word")).toBe(true);
   });
 });

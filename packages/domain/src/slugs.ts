@@ -97,3 +97,23 @@ export function slugify(name: string): string {
   );
   return checkSlug(base).ok ? base : cut(`org-${base}`);
 }
+
+/**
+ * "How do I return an item?" → "how-do-i-return-an-item": a path segment for an article or a
+ * category (lowercase letters, digits and hyphens; at most `max` characters, cut at a hyphen).
+ */
+export function pathSlug(text: string, max = 80): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const lastHyphen = cut.lastIndexOf("-");
+  return (lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, "");
+}
+
+/** A path slug's shape: what `pathSlug` makes, and what an author may type instead. */
+export const PATH_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,17 +1,25 @@
 // The domain's enums (what the browser sees) and the database's enums hold the same values.
 import { expect, test } from "bun:test";
-import { tenantPlan, tenantRole, ticketPriority, ticketStatus } from "@supportdesk/database";
+import {
+  articleStatus,
+  tenantPlan,
+  tenantRole,
+  ticketPriority,
+  ticketStatus,
+} from "@supportdesk/database";
 import {
   BUILT_IN_ROLES,
+  KB_ARTICLE_STATUSES,
   TENANT_PLANS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
 } from "@supportdesk/domain";
 
-test("ticket statuses, priorities and plans match the database's enums", () => {
+test("ticket statuses, priorities, plans and article statuses match the database's enums", () => {
   expect([...TICKET_STATUSES]).toEqual(ticketStatus.enumValues);
   expect([...TICKET_PRIORITIES]).toEqual(ticketPriority.enumValues);
   expect([...TENANT_PLANS]).toEqual(tenantPlan.enumValues);
+  expect([...KB_ARTICLE_STATUSES]).toEqual(articleStatus.enumValues);
 });
 
 test("the database's roles are the built-in roles plus 'custom'", () => {

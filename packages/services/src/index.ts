@@ -13,7 +13,9 @@ export {
 export * as roles from "./custom-roles";
 export * as customers from "./customers";
 export { AppError, type AppErrorCode, notFound } from "./errors";
+export * as helpCentre from "./helpcentre";
 export * as invitations from "./invitations";
+export * as kb from "./kb";
 export * as members from "./members";
 export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";

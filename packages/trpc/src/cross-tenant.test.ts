@@ -90,6 +90,14 @@ const invitationA = await asOwnerA.invitations.create({
   role: "member",
 });
 const keyA = await asOwnerA.apiKeys.create({ name: "A integration", role: "member" });
+const kbCategoryA = await asOwnerA.kb.categories.create({ name: `Matrix guides of A ${run}` });
+const kbArticleA = await asOwnerA.kb.articles.create({
+  title: `Secret matrix article of A ${run}`,
+  body: `Only A's agents may read this ${run}.`,
+  categoryId: kbCategoryA.id,
+});
+// A second save keeps the first body as a revision (which kb.articles.revisions then lists).
+await asOwnerA.kb.articles.update({ id: kbArticleA.id, body: `Edited, still A's ${run}.` });
 const roleA = await asOwnerA.roles.create({
   name: `Triage of A ${run}`,
   permissions: ["ticket.read", "ticket.update"],
@@ -109,6 +117,8 @@ const ids: Ids = {
   invitationId: invitationA.id,
   apiKeyId: keyA.id,
   roleId: roleA.id,
+  kbCategoryId: kbCategoryA.id,
+  kbArticleId: kbArticleA.id,
 };
 
 /** Strings that only A's data contains: none may appear in what someone outside A gets back. */
@@ -127,6 +137,9 @@ const markersOfA: Record<string, string> = {
   "A's api key id": keyA.id,
   "A's api key prefix": keyA.prefix,
   "A's role id": roleA.id,
+  "A's category id": kbCategoryA.id,
+  "A's article id": kbArticleA.id,
+  "A's article title": kbArticleA.title,
   "A's role name": roleA.name,
   "A's owner id": ownerA.userId,
   "A's owner email": ownerA.email,

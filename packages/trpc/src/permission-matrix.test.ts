@@ -41,6 +41,12 @@ const customer = await owner.customers.create({ email: testEmail("pm"), name: "M
 const ticket = await owner.tickets.create({ subject: "Matrix ticket", body: "hello" });
 /** A role with no permissions: granting it is never an escalation, so grants test only the door. */
 const nothing = await owner.roles.create({ name: "Nothing", permissions: [] });
+const guides = await owner.kb.categories.create({ name: "Guides" });
+const draft = await owner.kb.articles.create({
+  title: "A draft",
+  body: "Being written.",
+  categoryId: guides.id,
+});
 
 const ids: Ids = {
   tenantId: tenant.id,
@@ -51,6 +57,8 @@ const ids: Ids = {
   invitationId: nowhere(),
   apiKeyId: nowhere(),
   roleId: nowhere(),
+  kbCategoryId: guides.id,
+  kbArticleId: draft.id,
 };
 
 /**
@@ -68,6 +76,14 @@ const HARMLESS: Record<string, (ids: Ids) => unknown> = {
   "roles.create": () => ({ name: `Matrix ${nowhere().slice(0, 8)}`, permissions: [] }),
   "tickets.create": (i) => ({ subject: "Matrix probe", body: "probe", customerId: i.customerId }),
   "tickets.update": (i) => ({ id: i.ticketId, status: "pending" }),
+  // The draft stays a draft (editing a published article needs kb.publish as well).
+  "kb.articles.publish": () => ({ id: nowhere() }),
+  "kb.articles.unpublish": () => ({ id: nowhere() }),
+  "kb.articles.archive": () => ({ id: nowhere() }),
+  "kb.articles.delete": () => ({ id: nowhere() }),
+  "kb.articles.restore": (i) => ({ id: i.kbArticleId, revisionId: nowhere() }),
+  "kb.categories.delete": () => ({ id: nowhere() }),
+  "kb.categories.reorder": () => ({ ids: [nowhere()] }),
 };
 /** Membership alone: the caller's own notifications; leaving is checked on its own below. */
 const SKIPPED: Record<string, string> = {

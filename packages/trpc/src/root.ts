@@ -6,6 +6,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
 import { invitationsRouter } from "./routers/invitations";
+import { kbRouter } from "./routers/kb";
 import { notificationsRouter } from "./routers/notifications";
 import { queuesRouter } from "./routers/queues";
 import { rolesRouter } from "./routers/roles";
@@ -20,6 +21,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   roles: rolesRouter,
   customers: customersRouter,
+  kb: kbRouter,
   tickets: ticketsRouter,
   audit: auditRouter,
   queues: queuesRouter,

@@ -55,6 +55,9 @@ export type Ids = {
   apiKeyId: string;
   /** A custom role of the tenant (one nobody holds). */
   roleId: string;
+  /** A knowledge-base category holding `kbArticleId`, a draft. */
+  kbCategoryId: string;
+  kbArticleId: string;
 };
 
 export const INPUTS: Record<string, (ids: Ids) => unknown> = {
@@ -74,6 +77,27 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "invitations.revoke": (ids) => ({ id: ids.invitationId }),
   "invitations.resend": (ids) => ({ id: ids.invitationId }),
   "apiKeys.create": () => ({ name: "Matrix key", role: "member" }),
+  "kb.categories.list": () => undefined,
+  "kb.categories.create": () => ({ name: `Matrix category ${crypto.randomUUID().slice(0, 8)}` }),
+  "kb.categories.update": (ids) => ({ id: ids.kbCategoryId, description: "Edited by the matrix" }),
+  "kb.categories.delete": (ids) => ({ id: ids.kbCategoryId }),
+  "kb.categories.reorder": (ids) => ({ ids: [ids.kbCategoryId] }),
+  "kb.articles.list": (ids) => ({ perPage: 100, categoryId: ids.kbCategoryId }),
+  "kb.articles.get": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.create": (ids) => ({
+    title: `Matrix article ${crypto.randomUUID().slice(0, 8)}`,
+    body: "Probe.",
+    categoryId: ids.kbCategoryId,
+  }),
+  "kb.articles.update": (ids) => ({ id: ids.kbArticleId, body: "Edited by the matrix." }),
+  "kb.articles.publish": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.unpublish": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.archive": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.delete": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.revisions": (ids) => ({ id: ids.kbArticleId }),
+  "kb.articles.restore": (ids) => ({ id: ids.kbArticleId, revisionId: ids.kbArticleId }),
+  "kb.articles.preview": () => ({ body: "# Probe" }),
+  "kb.search": () => ({ q: "matrix" }),
   "roles.list": () => undefined,
   "roles.create": () => ({
     name: `Matrix role ${crypto.randomUUID().slice(0, 8)}`,

@@ -37,7 +37,7 @@ function TenantSwitcher() {
           // Keep the section (tickets, settings…) when switching; the server remembers the default.
           const section = location.pathname.split("/")[3] ?? "tickets";
           navigate(
-            `/t/${next.slug}/${section === "tickets" || section === "customers" || section === "settings" ? section : "tickets"}`,
+            `/t/${next.slug}/${["tickets", "customers", "kb", "settings"].includes(section) ? section : "tickets"}`,
           );
           remember.mutate({ tenantId: next.id });
         }}
@@ -81,6 +81,7 @@ export function AppShell() {
   const session = useSession();
   const administers = useCanAny(ADMINISTRATION);
   const seesCustomers = useCan("customer.read");
+  const seesKb = useCan("kb.read");
   const roleName = useMyRoleName();
   useEffect(() => {
     document.title = tenant ? `${tenant.name} · SupportDesk` : "SupportDesk";
@@ -108,6 +109,7 @@ export function AppShell() {
         <nav aria-label="Sections" className="sections">
           <NavLink to={`/t/${slug}/tickets`}>Tickets</NavLink>
           {seesCustomers ? <NavLink to={`/t/${slug}/customers`}>Customers</NavLink> : null}
+          {seesKb ? <NavLink to={`/t/${slug}/kb`}>Knowledge base</NavLink> : null}
           <NavLink to={`/t/${slug}/settings`}>{administers ? "Settings" : "Team"}</NavLink>
         </nav>
         <div className="topbar-end">

@@ -39,6 +39,7 @@ describe("grantableRoles", () => {
       "ticket.update",
       "customer.read",
       "member.read",
+      "kb.read",
     ]);
     expect(ids(grantableRoles(ROLES, mine))).toEqual(["viewer", TRIAGE]);
   });

@@ -4,6 +4,7 @@ import type {
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
+  TextareaHTMLAttributes,
 } from "react";
 import { useId } from "react";
 
@@ -104,6 +105,23 @@ export function SelectField({
           {children}
         </select>
       )}
+    />
+  );
+}
+
+/** A labelled `<textarea>`, the same as Field. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <textarea {...aria} {...textarea} />}
     />
   );
 }

@@ -136,6 +136,7 @@ describe("nobody grants more power than they hold", () => {
         "role.manage",
         "ticket.read",
         "customer.read",
+        "kb.read",
       ],
     });
     const lead = await join("member");

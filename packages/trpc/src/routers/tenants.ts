@@ -9,7 +9,7 @@ import {
   membershipRoleRef,
   tenantNotFound,
 } from "@supportdesk/access";
-import { auth, members, tenants } from "@supportdesk/services";
+import { auth, helpCentre, members, tenants } from "@supportdesk/services";
 import { z } from "zod";
 import { publicLimitedProcedure, router, tenantProcedure, userProcedure } from "../trpc";
 import { id, organisationName, roleRef, slug } from "./schemas";
@@ -99,6 +99,8 @@ export const tenantsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const updated = await ctx.run((scope) => tenants.updateTenant(scope, input));
       await forgetTenant(ctx.deps, ctx.tenant);
+      // The name and branding show on every help-centre page.
+      await helpCentre.forgetHelpCentre(ctx.deps, ctx.tenant.id);
       return updated;
     }),
 

@@ -21,6 +21,7 @@ describe("PermissionChecklist", () => {
     expect([...html.matchAll(/<legend>([^<]+)<\/legend>/g)].map((m) => m[1])).toEqual([
       "Tickets",
       "Customers",
+      "Knowledge base",
       "Team",
       "Organisation",
     ]);

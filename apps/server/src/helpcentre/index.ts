@@ -1,0 +1,99 @@
+// The public help centre: `/hc/<slug>/…` on the server's own address, and `/…` on a tenant's host
+// (`<slug>.<PLATFORM_DOMAIN>` or its verified custom domain). Read-only, no sign-in, no script.
+import { findTenant, type TenantSummary, tenantForHost } from "@supportdesk/access";
+import type { TrpcDeps } from "@supportdesk/trpc";
+import type { Context, Env, Hono } from "hono";
+import { type Asset, stylesheet } from "./assets";
+import { renderPage } from "./render";
+import { NOT_FOUND_HTML } from "./views";
+
+export type HelpCentreOptions = {
+  deps: TrpcDeps;
+  /** Whether the client's connection is HTTPS (as app.ts decides it, proxy included). */
+  isSecure: (req: Request) => boolean;
+};
+
+/** Paths a tenant's host still serves as the platform does: the API, realtime and probes. */
+const PLATFORM_PATHS = /^\/(?:trpc|ws|health|ready|\.well-known|t\/[^/]+\/trpc)(?:\/|$)/;
+
+/** The neutral 404: the same bytes for every unknown, hidden or foreign thing. */
+export const notFound = (): Response =>
+  new Response(NOT_FOUND_HTML, {
+    status: 404,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
+
+const CACHE_CONTROL = "public, max-age=60";
+
+type Where = { tenant: TenantSummary | undefined; base: string; path: string; viaDomain: boolean };
+
+async function serve(options: HelpCentreOptions, c: Context, where: Where): Promise<Response> {
+  const { tenant } = where;
+  if (!tenant || tenant.status === "suspended") return notFound();
+  const url = new URL(c.req.url);
+  const page = await renderPage(options.deps, {
+    tenant,
+    origin: `${options.isSecure(c.req.raw) ? "https" : "http"}://${url.host}`,
+    base: where.base,
+    path: where.path,
+    query: url.searchParams.get("q") ?? "",
+    host: where.viaDomain ? url.hostname.toLowerCase() : null,
+    userAgent: c.req.header("user-agent") ?? "",
+    counts: c.req.method === "GET",
+  });
+  if (!page) return notFound();
+  return new Response(page.body, {
+    headers: { "content-type": page.type, "cache-control": CACHE_CONTROL },
+  });
+}
+
+function serveAsset(asset: Asset): Response {
+  return new Response(asset.body, {
+    headers: {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=31536000, immutable",
+    },
+  });
+}
+
+/**
+ * Mounts the help centre on `app`; call it before the API's routes, since on a tenant's host it
+ * answers every path but the platform's own (PLATFORM_PATHS).
+ */
+export function mountHelpCentre<E extends Env>(app: Hono<E>, options: HelpCentreOptions): void {
+  const { deps } = options;
+  const platformDomain = deps.settings.platformDomain.replace(/:\d+$/, "");
+
+  app.get(stylesheet.path, () => serveAsset(stylesheet));
+
+  // On a tenant's host: every path but the platform's is the help centre (unknown ones 404).
+  app.use("*", async (c, next) => {
+    if (PLATFORM_PATHS.test(c.req.path) || c.req.path.startsWith("/hc-assets/")) return next();
+    const host = c.req.header("host");
+    const tenant = await tenantForHost(deps, host);
+    if (tenant === "none") return next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return notFound();
+    const hostname = new URL(c.req.url).hostname.toLowerCase();
+    return serve(options, c, {
+      tenant,
+      base: "",
+      path: c.req.path,
+      viaDomain: !hostname.endsWith(`.${platformDomain}`),
+    });
+  });
+
+  // On the server's own address: /hc/<slug>/… (and /hc/<slug> itself, as the home page).
+  app.get("/hc/:slug{[a-z0-9-]{1,63}}/*", async (c) => {
+    const slug = c.req.param("slug");
+    const base = `/hc/${slug}`;
+    const path = c.req.path.slice(base.length) || "/";
+    return serve(options, c, {
+      tenant: await findTenant(deps, { slug }),
+      base,
+      path,
+      viaDomain: false,
+    });
+  });
+  app.get("/hc/:slug{[a-z0-9-]{1,63}}", (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get("/hc/*", () => notFound());
+}
