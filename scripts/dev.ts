@@ -26,6 +26,11 @@ const webUrl = "http://localhost:5173";
 const admin = createDatabase({ url: config.DATABASE_ADMIN_URL ?? config.DATABASE_URL, max: 4 });
 const seeded = await seedDemo(admin).finally(() => admin.close());
 
+/** The local mail capture runs when SMTP_URL is the local default; otherwise mail goes out for real. */
+const smtp = new URL(config.SMTP_URL);
+const captureMail = ["127.0.0.1", "localhost"].includes(smtp.hostname);
+const inbox = `http://localhost:${config.MAIL_CAPTURE_WEB_PORT}`;
+
 function banner(logins: DemoLogin[]): string {
   const width = Math.max(...logins.map((l) => l.email.length));
   const rows = logins.map(
@@ -43,7 +48,7 @@ function banner(logins: DemoLogin[]): string {
     ...(captureMail
       ? [`  Mail inbox   ${inbox} (every email the stack sends lands here)`]
       : [`  Mail         sent through ${smtp.host}`]),
-    `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages`,
+    `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages, ${seeded.articles} knowledge-base articles`,
     // The help centre by path works without DNS; `<slug>.<PLATFORM_DOMAIN>:<port>` too where it resolves.
     ...seeded.tenants.map(
       (t, i) => `  ${i === 0 ? "Help centre" : "           "}  ${base}/hc/${t.slug}/`,
@@ -63,11 +68,6 @@ if (flags.includes("--no-serve")) {
   console.log(banner(seeded.logins));
   process.exit(0);
 }
-
-/** The local mail capture runs when SMTP_URL is the local default; otherwise mail goes out for real. */
-const smtp = new URL(config.SMTP_URL);
-const captureMail = ["127.0.0.1", "localhost"].includes(smtp.hostname);
-const inbox = `http://localhost:${config.MAIL_CAPTURE_WEB_PORT}`;
 
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: read to tell "unset" from config's default; dev is not a turbo task
 const chosenAppUrl = process.env.APP_URL;
