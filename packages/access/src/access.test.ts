@@ -184,6 +184,10 @@ describe("resolveTenant", () => {
       new Set(["NOT_FOUND: Tenant not found, or you are not a member of it."]),
     );
     expect(await errorOf(resolve(me, {}))).toStartWith("BAD_REQUEST: No tenant selected");
+    // A made-up host is remembered as unknown for a minute (no query per request).
+    const madeUp = `nobody-${unique()}.example.org`;
+    expect(await errorOf(resolve(me, { host: madeUp }))).toStartWith("BAD_REQUEST");
+    expect(await redis.get(`p:tenant:domain:${madeUp}`)).toBe("null");
   });
 });
 

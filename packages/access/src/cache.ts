@@ -17,6 +17,7 @@ import type { AccessDeps, TenantSummary } from "./types";
 
 const SESSION_TTL = 5 * 60;
 const TENANT_TTL = 60 * 60;
+const UNKNOWN_DOMAIN_TTL = 60;
 const ROLE_TTL = 10 * 60;
 const CUSTOM_ROLE_TTL = 10 * 60;
 const NON_MEMBER_TTL = 60;
@@ -73,7 +74,7 @@ const summaryColumns = {
 /** What a client may send as a tenant's id, slug or host name; anything else names no tenant. */
 const TENANT_HINT = /^[a-z0-9.:-]{1,253}$/i;
 
-/** A tenant by id, slug or host name (cached 1 h); undefined when unknown. */
+/** A tenant by id, slug or host name (cached 1 h; an unknown host name 1 min); undefined when unknown. */
 export async function findTenant(
   deps: AccessDeps,
   by: { id: string } | { slug: string } | { domain: string },
@@ -91,14 +92,20 @@ export async function findTenant(
       : kind === "slug"
         ? eq(tenants.slug, value)
         : eq(sql`lower(${tenants.customDomain})`, value);
-  return platformCache(deps.redis, { onError: onError(deps) }).getOrLoad(
-    `tenant:${kind}:${value}`,
-    TENANT_TTL,
-    async () => {
-      const [row] = await deps.db.platform.select(summaryColumns).from(tenants).where(where);
-      return row;
-    },
-  );
+  const cache = platformCache(deps.redis, { onError: onError(deps) });
+  const key = `tenant:${kind}:${value}`;
+  const load = async () => {
+    const [row] = await deps.db.platform.select(summaryColumns).from(tenants).where(where);
+    return row;
+  };
+  if (kind !== "domain") return cache.getOrLoad(key, TENANT_TTL, load);
+  // Any Host header reaches this (the help centre serves custom domains), so a miss is cached
+  // too, briefly: a stream of made-up hosts costs Redis reads, not a query each.
+  const cached = await cache.get<TenantSummary | null>(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const row = await load();
+  await cache.set(key, row ?? null, row ? TENANT_TTL : UNKNOWN_DOMAIN_TTL);
+  return row;
 }
 
 /** Drops a tenant's cached lookups (after an update, or with `all`, after deletion). */
