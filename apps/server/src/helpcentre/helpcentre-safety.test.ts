@@ -66,6 +66,21 @@ describe("safety", () => {
 });
 
 describe("caching", () => {
+  test("a made-up Host header under /hc/ neither names the canonical URL nor gets a cache entry of its own", async () => {
+    const path = `/hc/${acme.slug}/`;
+    const own = await text(path);
+    const forged = await text(path, "evil.example");
+    expect(forged.status).toBe(200);
+    expect(forged.body).not.toContain("evil.example");
+    expect(forged.body).toContain(`href="http://supportdesk.test/hc/${acme.slug}/"`);
+    expect(own.body).toContain(`href="${address}/hc/${acme.slug}/"`);
+    const pages = async () =>
+      (await deps.redis.keys(`t:${acme.tenant.id.toLowerCase()}:hc:*`)).length;
+    const before = await pages();
+    for (const host of ["a.example", "b.example", "c.example"]) await text(path, host);
+    expect(await pages()).toBe(before);
+  });
+
   test("pages are served from the cache, and a change through the API shows on the next request", async () => {
     const path = `/hc/${acme.slug}/articles/${acme.article.slug}`;
     expect((await text(path)).body).toContain("pick a new plan");

@@ -27,13 +27,32 @@ const CACHE_CONTROL = "public, max-age=60";
 
 type Where = { tenant: TenantSummary | undefined; base: string; path: string; viaDomain: boolean };
 
+/**
+ * The origin canonical links use, which is also part of the page cache's key. On a tenant's host
+ * the host has named the tenant; under /hc/ any Host header reaches here, so only the platform's
+ * own names are taken as they come (another host gets the platform domain's), or made-up hosts
+ * could fill the cache with copies of every page.
+ */
+function originOf(options: HelpCentreOptions, c: Context, where: Where): string {
+  const url = new URL(c.req.url);
+  const scheme = options.isSecure(c.req.raw) ? "https" : "http";
+  const platform = options.deps.settings.platformDomain;
+  const own =
+    where.base === "" ||
+    url.hostname === platform.replace(/:\d+$/, "") ||
+    url.hostname === "localhost" ||
+    url.hostname === "127.0.0.1" ||
+    url.hostname === "[::1]";
+  return `${scheme}://${own ? url.host : platform}`;
+}
+
 async function serve(options: HelpCentreOptions, c: Context, where: Where): Promise<Response> {
   const { tenant } = where;
   if (!tenant || tenant.status === "suspended") return notFound();
   const url = new URL(c.req.url);
   const page = await renderPage(options.deps, {
     tenant,
-    origin: `${options.isSecure(c.req.raw) ? "https" : "http"}://${url.host}`,
+    origin: originOf(options, c, where),
     base: where.base,
     path: where.path,
     query: url.searchParams.get("q") ?? "",
