@@ -57,6 +57,9 @@ export default defineConfig({
         bypass: (req) => (req.url?.includes("/trpc") ? undefined : req.url),
       },
       "/ws": { target: api.replace(/^http/, "ws"), ws: true },
+      // The public help centre (Settings → Help centre links to /hc/<slug>/) and its stylesheet.
+      "/hc/": { target: api, changeOrigin: false },
+      "/hc-assets/": { target: api, changeOrigin: false },
     },
   },
   build: {

@@ -242,6 +242,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         ["settings/roles", "Roles"],
         ["settings/invitations", "Invitations"],
         ["settings/api-keys", "API keys"],
+        ["settings/help-centre", "Help centre"],
         ["settings/audit", "Audit log"],
         ["notifications", "Notifications"],
       ] as const) {
@@ -259,6 +260,15 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
           await p.getByLabel("Role name", { exact: true }).waitFor();
         },
         "settings-role-form",
+      );
+      // The help centre's inquiry types editor, with one row open.
+      await visit(
+        `/t/${slug}/settings/help-centre`,
+        async (p) => {
+          await p.getByRole("button", { name: "Add inquiry type" }).click();
+          await p.getByLabel("Default assignee", { exact: true }).waitFor();
+        },
+        "settings-help-centre-types",
       );
       await visit("/account", (p) => p.getByLabel("Name", { exact: true }).waitFor(), "account");
     },

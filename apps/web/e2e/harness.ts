@@ -129,6 +129,10 @@ export interface StackOptions {
   worker?: boolean;
   /** Override the database the server uses (the bench may point elsewhere). */
   databaseUrl?: string;
+  /** The server's PLATFORM_DOMAIN (help centres at `<slug>.<domain>`); default the config's. */
+  platformDomain?: string;
+  /** Extra Chromium flags, e.g. `--host-resolver-rules=…` so tenant hosts reach the server. */
+  chromiumArgs?: string[];
 }
 
 /**
@@ -176,6 +180,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WORKER_LOCK_DURATION_MS: "5000",
   };
   if (config.DATABASE_ADMIN_URL) childEnv.DATABASE_ADMIN_URL = config.DATABASE_ADMIN_URL;
+  if (options.platformDomain) childEnv.PLATFORM_DOMAIN = options.platformDomain;
 
   const children: Child[] = [];
   let browser: Browser | undefined;
@@ -193,7 +198,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       children.push(spawnChild("worker", "apps/worker/src/main.ts", childEnv));
     }
     await waitForHealth(url, server);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+    });
   } catch (error) {
     await stop();
     throw error;

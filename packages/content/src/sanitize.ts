@@ -120,7 +120,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
     },
     img: (tagName, attribs) => {
       const src = attribs.src === undefined ? null : acceptUrl(attribs.src, IMAGE_SCHEMES);
-      const out = { ...(src === null ? {} : { src }), ...keep(attribs, ["alt", "title"]) };
+      // No alt from the author: decorative (alt=""), so a screen reader skips it instead of
+      // reading out the file name (WCAG 1.1.1) — in the help centre, previews and emails alike.
+      const out = {
+        ...(src === null ? {} : { src }),
+        alt: "",
+        ...keep(attribs, ["alt", "title"]),
+      };
       return { tagName, attribs: { ...out, loading: "lazy" } };
     },
   },

@@ -935,3 +935,87 @@ export const TRIAGE_NOTES: readonly string[] = [
   "Customer has written in about this before; let's answer today.",
   "Asked tier 2 for a second pair of eyes.",
 ];
+
+/** Each demo help centre's contact-form inquiry types (seed 000's form): name, what it is for, triage. */
+export const DEMO_INQUIRY_TYPES: Readonly<
+  Record<
+    string,
+    {
+      key: string;
+      name: string;
+      description: string;
+      priority: "low" | "normal" | "high" | "urgent";
+      tags: string[];
+    }[]
+  >
+> = {
+  acme: [
+    {
+      key: "order",
+      name: "An order",
+      description: "Tracking, changes, missing or damaged items.",
+      priority: "normal",
+      tags: ["orders"],
+    },
+    {
+      key: "return",
+      name: "A return or refund",
+      description: "Sending something back, exchanges, refunds.",
+      priority: "normal",
+      tags: ["returns"],
+    },
+    {
+      key: "product",
+      name: "A product question",
+      description: "Sizing, care, warranty.",
+      priority: "low",
+      tags: ["product"],
+    },
+  ],
+  globex: [
+    {
+      key: "outage",
+      name: "Something is down",
+      description: "Dashboards or data not loading for your team.",
+      priority: "urgent",
+      tags: ["outage"],
+    },
+    {
+      key: "billing",
+      name: "Billing",
+      description: "Invoices, plans and payment methods.",
+      priority: "normal",
+      tags: ["billing"],
+    },
+    {
+      key: "howto",
+      name: "How do I…?",
+      description: "Connectors, dashboards, the API.",
+      priority: "low",
+      tags: ["how-to"],
+    },
+  ],
+  initech: [
+    {
+      key: "access",
+      name: "Access or password",
+      description: "Locked out, VPN, multi-factor sign-in.",
+      priority: "high",
+      tags: ["access"],
+    },
+    {
+      key: "hardware",
+      name: "Hardware",
+      description: "Laptops, monitors, printers, peripherals.",
+      priority: "normal",
+      tags: ["hardware"],
+    },
+    {
+      key: "software",
+      name: "Software",
+      description: "Installs, licences, email and calendar.",
+      priority: "normal",
+      tags: ["software"],
+    },
+  ],
+};

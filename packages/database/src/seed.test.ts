@@ -107,6 +107,28 @@ describe("seedDemo", () => {
     expect(held[0]?.permissions).not.toContain("ticket.reply");
   });
 
+  test("each demo help centre has three contact-form inquiry types, the same ids every run", async () => {
+    const first = await seedDemo(admin);
+    const read = async () =>
+      app.platform
+        .select({ slug: tenants.slug, settings: tenants.settings })
+        .from(tenants)
+        .where(
+          inArray(
+            tenants.slug,
+            first.tenants.map((t) => t.slug),
+          ),
+        )
+        .orderBy(tenants.slug);
+    const before = await read();
+    for (const { settings } of before) {
+      expect(settings.helpCentre?.inquiryTypes?.length).toBe(3);
+      expect(settings.helpCentre?.enabled).toBe(true);
+    }
+    await seedDemo(admin);
+    expect(await read()).toEqual(before);
+  });
+
   test("demo users can sign in with the printed password (Argon2id hash)", async () => {
     const { logins } = await seedDemo(admin);
     const first = logins[0];

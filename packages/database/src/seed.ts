@@ -19,6 +19,7 @@ import {
   AGENT_UPDATES,
   CUSTOMER_NUDGES,
   CUSTOMER_THANKS,
+  DEMO_INQUIRY_TYPES,
   DEMO_PASSWORD,
   DEMO_ROLES,
   DEMO_TENANTS,
@@ -120,7 +121,18 @@ async function upsertTenants(db: Database): Promise<Map<string, string>> {
         name: spec.name,
         plan: spec.plan,
         status: spec.status,
-        settings: { branding: { primaryColor: spec.primaryColor } },
+        settings: {
+          branding: { primaryColor: spec.primaryColor },
+          helpCentre: {
+            enabled: true,
+            language: "en",
+            inquiryTypes: (DEMO_INQUIRY_TYPES[spec.slug] ?? []).map(({ key, ...type }) => ({
+              id: demoUuid(`${spec.slug}:inquiry-type:${key}`),
+              ...type,
+              assigneeId: null,
+            })),
+          },
+        },
       })),
     )
     .onConflictDoUpdate({
@@ -129,7 +141,8 @@ async function upsertTenants(db: Database): Promise<Map<string, string>> {
         name: excluded(tenants.name),
         plan: excluded(tenants.plan),
         status: excluded(tenants.status),
-        // Merged, so settings someone changed during a demo survive apart from the branding.
+        // Merged, so settings someone changed during a demo survive apart from the branding and
+        // the help centre (inquiry types, language), which a re-seed restores.
         settings: sql`${tenants.settings} || excluded.settings`,
       },
     })

@@ -5,6 +5,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
+import { helpCentreRouter } from "./routers/help-centre";
 import { invitationsRouter } from "./routers/invitations";
 import { kbRouter } from "./routers/kb";
 import { notificationsRouter } from "./routers/notifications";
@@ -22,6 +23,7 @@ export const appRouter = router({
   roles: rolesRouter,
   customers: customersRouter,
   kb: kbRouter,
+  helpCentre: helpCentreRouter,
   tickets: ticketsRouter,
   audit: auditRouter,
   queues: queuesRouter,

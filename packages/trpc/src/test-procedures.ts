@@ -98,6 +98,11 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "kb.articles.restore": (ids) => ({ id: ids.kbArticleId, revisionId: ids.kbArticleId }),
   "kb.articles.preview": () => ({ body: "# Probe" }),
   "kb.search": () => ({ q: "matrix" }),
+  "helpCentre.settings.get": () => undefined,
+  "helpCentre.settings.update": (ids) => ({
+    notice: "Set by the matrix",
+    inquiryTypes: [{ name: "Matrix inquiry", priority: "high", assigneeId: ids.memberUserId }],
+  }),
   "roles.list": () => undefined,
   "roles.create": () => ({
     name: `Matrix role ${crypto.randomUUID().slice(0, 8)}`,

@@ -1,5 +1,6 @@
 // The page shell every help-centre page shares: head (title, description, canonical, Open Graph),
-// skip link, header with the tenant's name, logo and search, main landmark and footer.
+// skip link, header with the tenant's name, logo and search, main landmark (opening with the
+// tenant's notice, when set) and footer. `<html lang>` is the help centre's language.
 import type { helpCentre } from "@supportdesk/services";
 import { h, type Markup } from "./markup";
 
@@ -67,6 +68,7 @@ ${site.logoUrl ? h`<meta property="og:image" content="${site.logoUrl}">` : null}
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
+${site.notice ? h`<p class="site-notice" role="note">${site.notice}</p>` : null}
 ${content}
 </main>
 <footer class="site-footer">

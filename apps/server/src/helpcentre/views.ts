@@ -67,7 +67,7 @@ ${a.excerpt ? h`<p class="muted">${a.excerpt}</p>` : null}</li>`,
 /**
  * The rendered body, with links to other articles and categories (`/articles/x`, as authors
  * write them) pointed inside this help centre when it lives under `/hc/<slug>`. The sanitiser
- * writes every attribute as `href="…"`, so the match is exact.
+ * writes every attribute as `href="…"` (and escapes `>` inside values), so the matches are exact.
  */
 function articleHtml(place: Place, html: string): string {
   if (!place.base) return html;

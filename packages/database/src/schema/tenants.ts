@@ -20,6 +20,22 @@ export const isolationTier = pgEnum("isolation_tier", ["pool", "silo"]);
 export type TenantSettings = {
   branding?: { primaryColor?: string; logoUrl?: string; displayName?: string };
   features?: Record<string, boolean>;
+  /** The public help centre (services/helpcentre/settings.ts validates and defaults it). */
+  helpCentre?: {
+    enabled?: boolean;
+    /** A key of the services' SEARCH_CONFIGS (`en`, `de`, …): stems search, sets `<html lang>`. */
+    language?: string;
+    /** A plain-text banner over every page; absent when none. */
+    notice?: string;
+    inquiryTypes?: {
+      id: string;
+      name: string;
+      description: string;
+      priority: "low" | "normal" | "high" | "urgent";
+      tags: string[];
+      assigneeId: string | null;
+    }[];
+  };
   [key: string]: unknown;
 };
 

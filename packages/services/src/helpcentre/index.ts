@@ -1,4 +1,5 @@
-// The public help centre's reads (no sign-in, no permission: published content only).
+// The public help centre's reads (no sign-in, no permission: published content only), and its
+// settings as admins manage them.
 export { forgetHelpCentre, type GenerationStore, generationKey } from "./cache";
 export {
   articlePage,
@@ -13,4 +14,17 @@ export {
   publicSearch,
   sitemapEntries,
 } from "./pages";
+export {
+  getHelpCentreSettings,
+  HELP_CENTRE_LANGUAGES,
+  type HelpCentreSettings,
+  type HelpCentreSettingsView,
+  type HelpCentreUpdate,
+  type InquiryType,
+  type InquiryTypeInput,
+  MAX_INQUIRY_TYPES,
+  MAX_NOTICE_LENGTH,
+  normaliseSettings,
+  updateHelpCentreSettings,
+} from "./settings";
 export { HEX_COLOUR, type Site, siteOf } from "./site";

@@ -12,6 +12,8 @@ export type Site = {
   language: string;
   primaryColor: string | null;
   logoUrl: string | null;
+  /** A plain-text banner over every page (escaped when shown), or null. */
+  notice: string | null;
   /** The tenant's custom domain, only once verified (the help centre answers there). */
   verifiedDomain: string | null;
 };
@@ -50,12 +52,15 @@ export async function siteOf(tx: TenantDb, tenantId: string): Promise<Site | und
     typeof branding.displayName === "string" ? branding.displayName.trim().slice(0, 100) : "";
   const language = typeof helpCentre.language === "string" ? helpCentre.language : "";
   const colour = branding.primaryColor;
+  const notice =
+    typeof helpCentre.notice === "string" ? helpCentre.notice.trim().slice(0, 300) : "";
   return {
     enabled: helpCentre.enabled !== false,
     name: displayName || row.name,
     language: LANGUAGE.test(language) ? language : "en",
     primaryColor: typeof colour === "string" && HEX_COLOUR.test(colour) ? colour : null,
     logoUrl: httpsUrl(branding.logoUrl),
+    notice: notice || null,
     verifiedDomain: row.customDomain && row.verifiedAt ? row.customDomain.toLowerCase() : null,
   };
 }

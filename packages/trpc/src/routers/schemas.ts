@@ -18,3 +18,11 @@ export const roleRef = z.union([z.enum(BUILT_IN_ROLES), z.uuid()], {
 export const token = z.string().min(20).max(200);
 export const perPage = z.number().int().min(1).max(100).default(25);
 export const cursor = z.string().max(500).optional();
+/** A ticket tag (tickets and the inquiry types that stamp them share the rule). */
+export const ticketTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9 _-]*$/, { error: "may hold letters, digits, spaces, - and _" });

@@ -2,17 +2,11 @@
 import { tickets } from "@supportdesk/services";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc";
-import { cursor, id, perPage } from "./schemas";
+import { cursor, id, perPage, ticketTag } from "./schemas";
 
 const status = z.enum(["open", "pending", "resolved", "closed"]);
 const priority = z.enum(["low", "normal", "high", "urgent"]);
-const tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9 _-]*$/, { error: "may hold letters, digits, spaces, - and _" });
+const tag = ticketTag;
 const body = z.string().trim().min(1, { error: "is required" }).max(50_000);
 
 export const ticketsRouter = router({

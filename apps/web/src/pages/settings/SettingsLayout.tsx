@@ -17,6 +17,7 @@ export const SETTINGS_SCREENS = [
   { path: "roles", label: "Roles", permission: "member.read" },
   { path: "invitations", label: "Invitations", permission: "member.invite" },
   { path: "api-keys", label: "API keys", permission: "apiKey.manage" },
+  { path: "help-centre", label: "Help centre", permission: "helpcentre.manage" },
   { path: "audit", label: "Audit log", permission: "audit.read" },
 ] as const satisfies readonly { path: string; label: string; permission: Permission }[];
 

@@ -1,4 +1,4 @@
-// A tenant's settings: organisation, members, roles, invitations, API keys, audit log;
+// A tenant's settings: organisation, members, roles, invitations, API keys, help centre, audit log;
 // notifications (the header bell, registered here at module load, and the inbox page). The pages
 // load on first visit (their own chunks), so the inbox does not wait for them.
 import type { Permission } from "@supportdesk/domain";
@@ -40,6 +40,7 @@ const LOADERS: Record<SettingsScreen, () => Promise<Page>> = {
   roles: async () => (await import("./roles/RolesPage")).RolesPage,
   invitations: async () => (await import("./Invitations")).InvitationsPage,
   "api-keys": async () => (await import("./ApiKeys")).ApiKeysPage,
+  "help-centre": async () => (await import("./help-centre/HelpCentrePage")).HelpCentrePage,
   audit: async () => (await import("./Audit")).AuditPage,
 };
 
