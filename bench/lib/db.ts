@@ -3,6 +3,7 @@
 
 import { repoRoot } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
+import { SEARCH_UNDER_RLS } from "../../scripts/lib/postgres";
 import { benchVariable } from "./args";
 
 type Sql = ReturnType<typeof createDatabase>["sql"];
@@ -62,7 +63,7 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * the database does not exist yet.
  */
 export async function ensureDatabase(urls: BenchUrls, log: (line: string) => void): Promise<void> {
-  if (await canConnect(urls.admin)) return;
+  if (await canConnect(urls.admin)) return searchUnderRls(urls, log);
   const su = superuserUrl(urls.admin);
   const shown = su.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
   log(`creating database ${urls.name} (as ${shown})`);
@@ -94,9 +95,29 @@ export async function ensureDatabase(urls: BenchUrls, log: (line: string) => voi
       "revoke create on schema public from public",
       `grant connect on database ${ident(urls.name)} to ${ident(APP_ROLE)}`,
       `grant usage on schema public to ${ident(APP_ROLE)}`,
+      ...SEARCH_UNDER_RLS,
     ]) {
       await db.sql.unsafe(statement);
     }
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/**
+ * Marks the search operators LEAKPROOF in an existing bench database (as `services:up` does for
+ * the dev and test ones); without a superuser, says that search will scan instead.
+ */
+async function searchUnderRls(urls: BenchUrls, log: (line: string) => void): Promise<void> {
+  const inDb = new URL(superuserUrl(urls.admin));
+  inDb.pathname = `/${urls.name}`;
+  const db = createDatabase({ url: inDb.toString(), max: 1 });
+  try {
+    for (const statement of SEARCH_UNDER_RLS) await db.sql.unsafe(statement);
+  } catch (error) {
+    log(
+      `search operators not marked LEAKPROOF (${describe(error)}): search will scan, not use its index`,
+    );
   } finally {
     await db.close().catch(() => {});
   }
@@ -136,7 +157,7 @@ const helperTables = [
 ];
 
 /** A time-ordered UUID (v7 layout) for a timestamp, as the app's `Bun.randomUUIDv7()` makes. */
-const uuid7Function = `
+export const uuid7Function = `
 create or replace function pg_temp.bench_uuid7(ts timestamptz) returns uuid
 language sql volatile as $$
   select encode(

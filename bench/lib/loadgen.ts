@@ -8,8 +8,14 @@ import { Samples, summarize } from "./stats";
 export type LoadConfig = {
   url: string;
   path: string;
+  /** Bearer token for every request; "" sends no Authorization header (public pages). */
   token: string;
+  /** Tenants named in X-Tenant-ID, cycled; empty sends no such header. */
   tenantIds: string[];
+  /** Paths cycled (shuffled) instead of `path` when given (bench:helpcentre's pages). */
+  paths?: string[];
+  /** A User-Agent to send (the help centre counts views only for browser-like ones). */
+  userAgent?: string;
   connections: number;
   /** Seconds of measured load. */
   duration: number;
@@ -55,22 +61,28 @@ function shuffled<T>(items: T[]): T[] {
 function run(
   config: LoadConfig,
   limit: { duration: number } | { amount: number },
-  nextTenant: () => string,
+  nextTenant: () => string | undefined,
   onResponse: (status: number, ms: number) => void,
+  nextPath?: () => string,
 ): Promise<Result> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (config.token) headers.authorization = `Bearer ${config.token}`;
+  if (config.userAgent) headers["user-agent"] = config.userAgent;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: config.url,
         connections: config.connections,
         timeout: 30,
-        headers: { authorization: `Bearer ${config.token}`, accept: "application/json" },
+        headers,
         requests: [
           {
             method: "GET",
             path: config.path,
             setupRequest: (request) => {
-              request.headers = { ...request.headers, "x-tenant-id": nextTenant() };
+              const tenant = nextTenant();
+              if (tenant) request.headers = { ...request.headers, "x-tenant-id": tenant };
+              if (nextPath) request.path = nextPath();
               return request;
             },
           },
@@ -89,12 +101,21 @@ async function main(): Promise<void> {
   const config = (await Bun.file(file).json()) as LoadConfig;
   const tenants = shuffled(config.tenantIds);
   let cursor = 0;
-  const nextTenant = () => tenants[cursor++ % tenants.length] as string;
+  const nextTenant = () => (tenants.length ? tenants[cursor++ % tenants.length] : undefined);
+  const paths = config.paths?.length ? shuffled(config.paths) : undefined;
+  let pathCursor = 0;
+  const nextPath = paths && (() => paths[pathCursor++ % paths.length] as string);
 
   let warmup = { requests: 0, seconds: 0, non2xx: 0, errors: 0 };
   if (config.warmupRequests > 0) {
     const started = performance.now();
-    const result = await run(config, { amount: config.warmupRequests }, nextTenant, () => {});
+    const result = await run(
+      config,
+      { amount: config.warmupRequests },
+      nextTenant,
+      () => {},
+      nextPath,
+    );
     warmup = {
       requests: result.requests.total,
       seconds: (performance.now() - started) / 1000,
@@ -108,10 +129,16 @@ async function main(): Promise<void> {
   const serverBefore = config.serverPid ? cpuSnapshot(config.serverPid) : null;
   const selfBefore = process.cpuUsage();
   const measuredFrom = performance.now();
-  const result = await run(config, { duration: config.duration }, nextTenant, (status, ms) => {
-    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) samples.push(ms);
-  });
+  const result = await run(
+    config,
+    { duration: config.duration },
+    nextTenant,
+    (status, ms) => {
+      statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) samples.push(ms);
+    },
+    nextPath,
+  );
   const selfUsed = process.cpuUsage(selfBefore);
   const measuredSeconds = (performance.now() - measuredFrom) / 1000;
   const serverAfter = config.serverPid ? cpuSnapshot(config.serverPid) : null;

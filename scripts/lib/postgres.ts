@@ -163,6 +163,23 @@ function quoteLiteral(text: string): string {
 }
 
 /**
+ * What only a superuser can do for search under row-level security. PostgreSQL applies a table's
+ * policy before any condition that is not LEAKPROOF, so a GIN index cannot serve `@@` (full text)
+ * or `<%` (trigram word similarity) for the app role: every search would read all the tenant's
+ * articles. These operators reveal nothing but their boolean answer, so they are marked
+ * LEAKPROOF; the extensions are created first so their functions exist (the migration's
+ * CREATE EXTENSION IF NOT EXISTS is then a no-op). A production database needs the same
+ * statements from its administrator (apps/server/README.md).
+ */
+export const SEARCH_UNDER_RLS: readonly string[] = [
+  "CREATE EXTENSION IF NOT EXISTS btree_gin",
+  "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+  "ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF",
+  "ALTER FUNCTION word_similarity_op(text, text) LEAKPROOF",
+  "ALTER FUNCTION word_similarity_commutator_op(text, text) LEAKPROOF",
+];
+
+/**
  * Creates or repairs the owner and app roles and both databases. Safe to repeat: every step
  * checks the catalogs first or is an idempotent ALTER/GRANT/REVOKE.
  */
@@ -201,6 +218,7 @@ export async function provision(su: Superuser): Promise<string[]> {
       "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
       `GRANT CONNECT ON DATABASE ${quoteIdent(db)} TO ${app}`,
       `GRANT USAGE ON SCHEMA public TO ${app}`,
+      ...SEARCH_UNDER_RLS,
     ]) {
       await su.query(db, statement);
     }

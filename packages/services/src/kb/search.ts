@@ -1,6 +1,6 @@
 // Knowledge-base search in PostgreSQL: stemmed full text over title (A), excerpt (B) and body (C),
 // any-word matching ranked above by all-words, and typo tolerance on titles (pg_trgm).
-import { kbArticles, sql, type TenantDb } from "@supportdesk/database";
+import { kbArticles, type SQL, sql, type TenantDb } from "@supportdesk/database";
 import { authorize, type TenantScope } from "../context";
 import type { ArticleStatus } from "./articles";
 import { searchConfigOf } from "./shared";
@@ -60,10 +60,20 @@ export async function searchArticles(
   const all = sql`websearch_to_tsquery(${config}::regconfig, ${q})`;
   // The same lexemes joined by OR: `&` between terms becomes `|` (phrases keep their `<->`).
   const any = sql`replace(${all}::text, ' & ', ' | ')::tsquery`;
-  const typo = sql`word_similarity(lower(${q}), lower(${kbArticles.title}))`;
+  // pg_trgm folds case itself; lower() would keep the trigram index out under RLS (not LEAKPROOF).
+  const typo = sql`word_similarity(${q}, ${kbArticles.title})`;
   // Snippets read as prose: links become their words, Markdown punctuation goes (only the few
   // rows returned pay for this).
   const plainBody = sql`regexp_replace(regexp_replace(body, '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[#*_\x60>|~]+', '', 'g')`;
+  const where = sql`${kbArticles.status} in ${input.statuses}
+    ${input.categoryId ? sql`and ${kbArticles.categoryId} = ${input.categoryId}` : sql``}`;
+  // `word_similarity` over the trigram index (`%>`) finds titles within typo distance.
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
+  // Candidates come from index lookups, each capped, and only they are ranked: a word found in
+  // most of a big tenant's articles would otherwise rank them all. Title matches, all-words
+  // matches and title typos come first; any-word matches fill up to the cap.
+  const candidate = (match: SQL, cap: number) => sql`
+    (select ${kbArticles.id} as id from ${kbArticles}, q where ${where} and ${match} limit ${cap})`;
   const rows = await tx.execute<{
     id: string;
     slug: string;
@@ -74,7 +84,13 @@ export async function searchArticles(
     rank: number;
     headline: string;
   }>(sql`
-    with q as (select ${all} as all_q, ${any} as any_q)
+    with q as (select ${all} as all_q, ${any} as any_q),
+    candidates as (
+      ${candidate(sql`${kbArticles.titleVector} @@ q.any_q`, 100)}
+      union ${candidate(sql`${kbArticles.searchVector} @@ q.all_q`, 200)}
+      union ${candidate(sql`${kbArticles.title} %> ${q}`, 50)}
+      union ${candidate(sql`${kbArticles.searchVector} @@ q.any_q`, 100)}
+    )
     select id, slug, title, excerpt, status, category_id, rank,
       ts_headline(${config}::regconfig, ${plainBody}, q.any_q,
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
@@ -85,10 +101,8 @@ export async function searchArticles(
         ts_rank_cd(${kbArticles.searchVector}, q.any_q, 32)
           + case when ${kbArticles.searchVector} @@ q.all_q then 1 else 0 end
           + ${typo} as rank
-      from ${kbArticles}, q
-      where ${kbArticles.status} in ${input.statuses}
-        ${input.categoryId ? sql`and ${kbArticles.categoryId} = ${input.categoryId}` : sql``}
-        and (${kbArticles.searchVector} @@ q.any_q or ${typo} > 0.45)
+      from ${kbArticles}
+      join candidates on candidates.id = ${kbArticles.id}, q
       order by rank desc, ${kbArticles.id}
       limit ${input.limit}
     ) ranked, q
