@@ -1,4 +1,5 @@
 // `bun scripts/services.ts up|down`: finds, starts or checks PostgreSQL and Redis for local work.
+
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
@@ -24,14 +25,13 @@ import {
   orphanedCluster,
   ownerRole,
   type PgBinaries,
-  provision,
   roleUrl,
   stopCluster,
   superuserAccess,
   systemPort,
   testDatabase,
-  verifyLogins,
 } from "./lib/postgres.ts";
+import { provision, verifyLogins } from "./lib/postgres-provision.ts";
 import { run } from "./lib/proc.ts";
 import {
   evictionPolicy,

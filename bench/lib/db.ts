@@ -3,7 +3,7 @@
 
 import { repoRoot } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
-import { SEARCH_UNDER_RLS } from "../../scripts/lib/postgres";
+import { SEARCH_UNDER_RLS } from "../../scripts/lib/postgres-provision";
 import { benchVariable } from "./args";
 
 type Sql = ReturnType<typeof createDatabase>["sql"];
