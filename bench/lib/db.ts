@@ -223,13 +223,14 @@ begin
 end
 $$`;
 
-async function readMeta(sql: Sql): Promise<Meta | undefined> {
-  const rows = await sql<{ value: Meta }[]>`select value from bench_meta where key = 'dataset'`;
+/** What a loader recorded under `key` in `bench_meta` (what was loaded, and whether it finished). */
+export async function readBenchMeta<T>(sql: Sql, key: string): Promise<T | undefined> {
+  const rows = await sql<{ value: T }[]>`select value from bench_meta where key = ${key}`;
   return rows[0]?.value;
 }
 
-async function writeMeta(sql: Sql, meta: Meta): Promise<void> {
-  await sql`insert into bench_meta (key, value) values ('dataset', ${JSON.stringify(meta)}::jsonb)
+export async function writeBenchMeta<T>(sql: Sql, key: string, meta: T): Promise<void> {
+  await sql`insert into bench_meta (key, value) values (${key}, ${JSON.stringify(meta)}::jsonb)
     on conflict (key) do update set value = excluded.value`;
 }
 
@@ -249,7 +250,7 @@ export async function ensureDataset(
   const started = performance.now();
   try {
     for (const statement of helperTables) await sql.unsafe(statement);
-    const meta = await readMeta(sql);
+    const meta = await readBenchMeta<Meta>(sql, "dataset");
     const same =
       meta?.version === LOADER_VERSION &&
       meta.tenants === spec.tenants &&
@@ -269,7 +270,11 @@ export async function ensureDataset(
       await sql.unsafe(
         "truncate tenants, users, outbox, bench_tenants, bench_meta restart identity cascade",
       );
-      await writeMeta(sql, { ...spec, version: LOADER_VERSION, complete: false });
+      await writeBenchMeta<Meta>(sql, "dataset", {
+        ...spec,
+        version: LOADER_VERSION,
+        complete: false,
+      });
       await createTenants(sql, spec.tenants);
     } else {
       log(`resuming the interrupted load of ${urls.name}`);
@@ -315,7 +320,7 @@ export async function ensureDataset(
     ]) {
       await sql.unsafe(`vacuum (analyze) ${table}`);
     }
-    await writeMeta(sql, {
+    await writeBenchMeta<Meta>(sql, "dataset", {
       ...spec,
       version: LOADER_VERSION,
       complete: true,

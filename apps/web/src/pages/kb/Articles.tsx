@@ -1,11 +1,10 @@
 // Articles: status and category filters in the URL, a search (kb.search, highlighted snippets)
 // and cursor pages with "Load more".
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
-import { useDebounced } from "../../lib/use-debounced";
+import { useUrlSyncedText } from "../../lib/use-debounced";
 import { Button, EmptyState, ErrorState, SelectField, Spinner } from "../../ui";
 import { When } from "../settings/shared";
 import {
@@ -152,21 +151,7 @@ function ArticleList({ filters, names }: { filters: KbFilters; names: Map<string
 
 /** The search box: typed text goes to the URL once it stops changing; follows the URL back. */
 function KbSearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  const debounced = useDebounced(text, 300);
-  const pushed = useRef(value);
-  useEffect(() => {
-    if (debounced.trim() !== pushed.current) {
-      pushed.current = debounced.trim();
-      onChange(debounced.trim());
-    }
-  }, [debounced, onChange]);
-  useEffect(() => {
-    if (value !== pushed.current) {
-      pushed.current = value;
-      setText(value);
-    }
-  }, [value]);
+  const [text, setText] = useUrlSyncedText(value, onChange);
   return (
     <div className="field kb-search">
       <label htmlFor="kb-search">Search articles</label>

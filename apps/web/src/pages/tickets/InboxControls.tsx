@@ -1,6 +1,4 @@
-// The inbox's filter controls: chips for status and priority, the debounced search box.
-import { useEffect, useRef, useState } from "react";
-import { useDebounced } from "../../lib/use-debounced";
+import { useUrlSyncedText } from "../../lib/use-debounced";
 import { MAX_QUERY_LENGTH } from "./filters";
 import { label } from "./shared";
 
@@ -42,22 +40,7 @@ export function SearchBox({
   value: string;
   onChange: (value: string) => void;
 }) {
-  const [text, setText] = useState(value);
-  const debounced = useDebounced(text, 300);
-  // Push the debounced text to the URL; follow the URL when it changes elsewhere (Clear, back).
-  const pushed = useRef(value);
-  useEffect(() => {
-    if (debounced.trim() !== pushed.current) {
-      pushed.current = debounced.trim();
-      onChange(debounced.trim());
-    }
-  }, [debounced, onChange]);
-  useEffect(() => {
-    if (value !== pushed.current) {
-      pushed.current = value;
-      setText(value);
-    }
-  }, [value]);
+  const [text, setText] = useUrlSyncedText(value, onChange);
   return (
     <div className="field search-field">
       <label htmlFor="ticket-search">Search tickets</label>
