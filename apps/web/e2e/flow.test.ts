@@ -261,7 +261,12 @@ describe("web app end to end", () => {
       await page.getByRole("button", { name: "New ticket" }).click();
       await page.getByLabel("Subject", { exact: true }).fill(ticketA.subject);
       await page.getByLabel("Message", { exact: true }).fill(ticketA.body);
+      // Wait for the answer before leaving: navigating at once could abort the request.
+      const created = page.waitForResponse(
+        (response) => response.url().includes("tickets.create") && response.ok(),
+      );
       await page.getByRole("button", { name: "Create ticket" }).click();
+      await created;
       await page.goto(`/t/${A.slug}/tickets`);
       await page.getByRole("link", { name: ticketA.subject }).waitFor();
       await stack.screenshot(page, "05-tickets-one");
