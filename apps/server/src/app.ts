@@ -124,7 +124,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   // The public help centre (./helpcentre): /hc/<slug>/…, and every non-API path on a tenant's host.
-  mountHelpCentre(app, { deps, isSecure: (req) => isSecure(options, req) });
+  mountHelpCentre(app, {
+    deps,
+    isSecure: (req) => isSecure(options, req),
+    clientIp: (req) => clientIp(options, req),
+  });
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/ready", async (c) => {

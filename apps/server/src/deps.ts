@@ -60,6 +60,8 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
         loginFailuresPerMinute: config.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE,
         loginFailuresPerEmailPerHour: config.RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR,
         public: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+        contactPerIpPerHour: config.RATE_LIMIT_CONTACT_PER_IP_PER_HOUR,
+        contactPerTenantPerHour: config.RATE_LIMIT_CONTACT_PER_TENANT_PER_HOUR,
       },
     },
   };

@@ -28,6 +28,8 @@ const limitedDeps = await createTestDeps({
     loginFailuresPerMinute: 3,
     loginFailuresPerEmailPerHour: 5,
     public: 5,
+    contactPerIpPerHour: 100_000,
+    contactPerTenantPerHour: 100_000,
   },
 });
 // Nothing listens on port 1: a Redis that is down, failing every command at once.

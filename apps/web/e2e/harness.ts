@@ -175,6 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Every browser here is 127.0.0.1, and the suites share one Redis: per-IP limits on session
     // refresh and sign-in would otherwise carry over from one suite to the next.
     RATE_LIMIT_PUBLIC_PER_MINUTE: "1000000",
+    RATE_LIMIT_CONTACT_PER_IP_PER_HOUR: "1000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: "1000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: "1000000",
     WORKER_LOCK_DURATION_MS: "5000",

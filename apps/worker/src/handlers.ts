@@ -22,7 +22,7 @@ import {
 } from "@supportdesk/email";
 import type { JobContext, JobHandler } from "@supportdesk/queue";
 import { publishEvent } from "@supportdesk/realtime";
-import { notifications as notificationService } from "@supportdesk/services";
+import { helpCentre, notifications as notificationService } from "@supportdesk/services";
 import { UnrecoverableError } from "bullmq";
 
 export type HandlerDeps = {
@@ -36,20 +36,41 @@ export type HandlerDeps = {
 
 const PLATFORM_BRAND: Brand = { name: "SupportDesk" };
 
-/** The tenant's brand: its display name (or name) and colour, for emails sent on its behalf. */
-async function brandOf(db: Database, tenantId: string): Promise<Brand & { slug: string }> {
-  const [tenant] = await db.platform
-    .select({ name: tenants.name, slug: tenants.slug, settings: tenants.settings })
+/**
+ * The tenant's brand: its display name (or name) and colour, for emails sent on its behalf; and
+ * where its help centre is, for the customer's links.
+ */
+async function brandOf(
+  deps: HandlerDeps,
+  tenantId: string,
+): Promise<Brand & { slug: string; helpCentre: string }> {
+  const [tenant] = await deps.db.platform
+    .select({
+      name: tenants.name,
+      slug: tenants.slug,
+      settings: tenants.settings,
+      customDomain: tenants.customDomain,
+      verifiedAt: tenants.customDomainVerifiedAt,
+    })
     .from(tenants)
     .where(eq(tenants.id, tenantId));
   if (!tenant) throw new UnrecoverableError("the tenant no longer exists");
+  const verifiedDomain = tenant.customDomain && tenant.verifiedAt ? tenant.customDomain : null;
   return {
     name: tenant.settings.branding?.displayName || tenant.name,
     slug: tenant.slug,
+    helpCentre: helpCentre.helpCentreUrl({ slug: tenant.slug, verifiedDomain }, deps.appUrl),
     ...(tenant.settings.branding?.primaryColor
       ? { primaryColor: tenant.settings.branding.primaryColor }
       : {}),
   };
+}
+
+/** The customer's link to their ticket, when the job carries one (jobs from before links do not). */
+function ticketLink(brand: { helpCentre: string }, token: unknown): { url?: string } {
+  return typeof token === "string" && token
+    ? { url: `${brand.helpCentre}/tickets/${encodeURIComponent(token)}` }
+    : {};
 }
 
 /**
@@ -140,7 +161,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
           email: str(job.payload.email),
           url: link(`/invite/${encodeURIComponent(str(job.payload.token))}`),
         },
-        await brandOf(deps.db, str(job.tenantId)),
+        await brandOf(deps, str(job.tenantId)),
       ),
 
     "email.ticket-created": async (job) => {
@@ -162,13 +183,19 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
         return found;
       });
       if (!row) return { skipped: "ticket or customer gone" };
+      const brand = await brandOf(deps, tenantId);
       return send(
         deps,
         job,
         row.email,
         "ticket-created",
-        { customerName: row.name, number: row.number, subject: row.subject },
-        await brandOf(deps.db, tenantId),
+        {
+          customerName: row.name,
+          number: row.number,
+          subject: row.subject,
+          ...ticketLink(brand, job.payload.linkToken),
+        },
+        brand,
       );
     },
 
@@ -200,6 +227,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
       });
       // An internal note never leaves the building, whatever the job says.
       if (!row || row.isInternal) return { skipped: "message gone or internal" };
+      const brand = await brandOf(deps, tenantId);
       return send(
         deps,
         job,
@@ -211,14 +239,15 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
           subject: row.subject,
           agentName: row.agentName ?? "Support",
           body: row.body,
+          ...ticketLink(brand, job.payload.linkToken),
         },
-        await brandOf(deps.db, tenantId),
+        brand,
       );
     },
 
     "email.agent-notification": async (job) => {
       const tenantId = str(job.tenantId);
-      const brand = await brandOf(deps.db, tenantId);
+      const brand = await brandOf(deps, tenantId);
       const row = await deps.db.withTenant(tenantId, async (tx) => {
         const [found] = await tx
           .select({ payload: notifications.payload, email: users.email, name: users.name })

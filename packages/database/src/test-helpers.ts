@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "./client";
 import { nextNumber } from "./counters";
 import {
   auditLog,
+  contactDeflection,
   customers,
   customRoles,
   kbArticleRevisions,
@@ -13,6 +14,7 @@ import {
   notificationPreferences,
   notifications,
   tenants,
+  ticketLinks,
   tickets,
   users,
 } from "./schema";
@@ -101,6 +103,10 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
     await tx
       .insert(kbArticleRevisions)
       .values({ articleId: article.id, title: "Refunds", body: "Old.", excerpt: "" });
+    await tx
+      .insert(ticketLinks)
+      .values({ ticketId: ticket.id, tokenHash: `fixture-${crypto.randomUUID()}` });
+    await tx.insert(contactDeflection).values({ day: "2026-01-01", shown: 2, clicked: 1 });
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

@@ -6,6 +6,10 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
+/** Where a ticket came from: an agent (or API key), the public help centre, or email. */
+export const TICKET_CHANNELS = ["agent", "helpcentre", "email"] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
 /** A knowledge-base article's lifecycle: what one writes, what customers see, what is put away. */
 export const KB_ARTICLE_STATUSES = ["draft", "published", "archived"] as const;
 export type KbArticleStatus = (typeof KB_ARTICLE_STATUSES)[number];

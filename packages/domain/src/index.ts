@@ -7,8 +7,10 @@ export {
   type KbArticleStatus,
   TENANT_PLANS,
   type TenantPlan,
+  TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type TicketChannel,
   type TicketPriority,
   type TicketStatus,
 } from "./enums";

@@ -23,7 +23,7 @@ export interface TemplateData {
   invitation: { inviterName: string; role: string; url: string; email: string };
   /** To a user who asked to reset their password. */
   "password-reset": { name: string; url: string };
-  /** To the customer: their request was received as ticket `number`. */
+  /** To the customer: their request was received as ticket `number`; `url` is its customer view. */
   "ticket-created": { customerName: string; number: number; subject: string; url?: string };
   /** To the customer: an agent replied; `body` is the reply as plain text. */
   "ticket-reply": {
@@ -32,6 +32,8 @@ export interface TemplateData {
     subject: string;
     agentName: string;
     body: string;
+    /** The customer's view of the ticket, where they read it all and answer. */
+    url?: string;
   };
   /** To an agent: something needs their attention (assignment, mention, new ticket…). */
   "agent-notification": { agentName: string; title: string; body: string; url: string };
@@ -148,16 +150,16 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
         kind: "paragraph",
         text: `Thanks for contacting ${brand.name}. Your request "${subject}" has been received as #${number}, and our team will get back to you as soon as possible.`,
       },
-      {
-        kind: "paragraph",
-        text: "To add anything to your request, reply to this email.",
-      },
     ];
     if (url) {
+      blocks.push(
+        { kind: "paragraph", text: "Follow your request, and add to it, on its page:" },
+        { kind: "button", label: "View your request", url: checkUrl(url, "ticket-created url") },
+      );
+    } else {
       blocks.push({
-        kind: "button",
-        label: "View your request",
-        url: checkUrl(url, "ticket-created url"),
+        kind: "paragraph",
+        text: "To add anything to your request, reply to this email.",
       });
     }
     return {
@@ -169,7 +171,7 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
     };
   },
 
-  "ticket-reply": ({ customerName, number, subject, agentName, body }, brand) => ({
+  "ticket-reply": ({ customerName, number, subject, agentName, body, url }, brand) => ({
     subject: oneLine(`Re: [#${number}] ${subject}`),
     preheader: `${agentName} replied to your request #${number}.`,
     heading: `New reply to your request #${number}`,
@@ -177,7 +179,12 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
       { kind: "paragraph", text: `Hi ${customerName},` },
       { kind: "paragraph", text: `${agentName} replied to your request "${subject}":` },
       { kind: "quote", text: body, by: agentName },
-      { kind: "paragraph", text: "To answer, reply to this email." },
+      ...(url
+        ? ([
+            { kind: "paragraph", text: "Read the whole conversation and answer on its page:" },
+            { kind: "button", label: "View and reply", url: checkUrl(url, "ticket-reply url") },
+          ] satisfies Block[])
+        : ([{ kind: "paragraph", text: "To answer, reply to this email." }] satisfies Block[])),
     ],
     footer: `You received this email because you have an open request with ${brand.name} support.`,
   }),

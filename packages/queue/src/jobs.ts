@@ -108,16 +108,29 @@ export const ticketEventJob = defineTenantJob("notification", "ticket.event", {
   previousAssigneeId: z.uuid().nullable().optional(),
 });
 
-/** Emails the ticket's customer that their ticket was opened (#number, subject). */
-export const ticketCreatedEmailJob = defineTenantJob("email", "email.ticket-created", {
-  ticketId: z.uuid(),
-});
+/**
+ * The customer's link to their ticket (`/tickets/<token>` in the help centre), minted with the
+ * email in the same transaction; sealed, since it opens the conversation. Optional only so that
+ * jobs queued before links existed still send.
+ */
+const ticketLink = { linkToken: token.optional() };
+const sealLink = { sealed: ["linkToken"] } as const;
 
-/** Emails the ticket's customer an agent's public reply. */
-export const ticketReplyEmailJob = defineTenantJob("email", "email.ticket-reply", {
-  ticketId: z.uuid(),
-  messageId: z.uuid(),
-});
+/** Emails the ticket's customer that their ticket was opened (#number, subject, link). */
+export const ticketCreatedEmailJob = defineTenantJob(
+  "email",
+  "email.ticket-created",
+  { ticketId: z.uuid(), ...ticketLink },
+  sealLink,
+);
+
+/** Emails the ticket's customer an agent's public reply (and the link to answer it). */
+export const ticketReplyEmailJob = defineTenantJob(
+  "email",
+  "email.ticket-reply",
+  { ticketId: z.uuid(), messageId: z.uuid(), ...ticketLink },
+  sealLink,
+);
 
 /** Emails an agent about a notification they asked to receive by email. */
 export const agentNotificationEmailJob = defineTenantJob("email", "email.agent-notification", {

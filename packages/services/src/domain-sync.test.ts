@@ -4,6 +4,7 @@ import {
   articleStatus,
   tenantPlan,
   tenantRole,
+  ticketChannel,
   ticketPriority,
   ticketStatus,
 } from "@supportdesk/database";
@@ -11,11 +12,13 @@ import {
   BUILT_IN_ROLES,
   KB_ARTICLE_STATUSES,
   TENANT_PLANS,
+  TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
 } from "@supportdesk/domain";
 
-test("ticket statuses, priorities, plans and article statuses match the database's enums", () => {
+test("ticket statuses, priorities, channels, plans and article statuses match the database's enums", () => {
+  expect([...TICKET_CHANNELS]).toEqual(ticketChannel.enumValues);
   expect([...TICKET_STATUSES]).toEqual(ticketStatus.enumValues);
   expect([...TICKET_PRIORITIES]).toEqual(ticketPriority.enumValues);
   expect([...TENANT_PLANS]).toEqual(tenantPlan.enumValues);

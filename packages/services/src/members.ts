@@ -248,6 +248,9 @@ export async function ticketWorkers(
 }
 
 /** Whether `userId` may be assigned tickets here (see `ticketWorkers`). */
-export async function isAssignable(scope: TenantScope, userId: string): Promise<boolean> {
+export async function isAssignable(
+  scope: Pick<TenantScope, "tx" | "tenantId">,
+  userId: string,
+): Promise<boolean> {
   return (await ticketWorkers(scope.tx, scope.tenantId, userId)).length > 0;
 }

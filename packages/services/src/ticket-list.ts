@@ -1,4 +1,4 @@
-// The inbox: a tenant's tickets with filters, newest first, in cursor pages.
+// The inbox: a tenant's tickets with filters, newest first, in cursor pages; and one ticket's row.
 import {
   and,
   arrayContains,
@@ -13,6 +13,7 @@ import {
   users,
 } from "@supportdesk/database";
 import { authorize, type TenantScope } from "./context";
+import { notFound } from "./errors";
 import { decodeCursor, toPage } from "./pagination";
 
 export type TicketStatus = (typeof tickets.status.enumValues)[number];
@@ -28,9 +29,17 @@ export const ticketColumns = {
   tags: tickets.tags,
   assigneeId: tickets.assigneeId,
   customerId: tickets.customerId,
+  channel: tickets.channel,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
 };
+
+/** A ticket's columns, or NOT_FOUND (the caller has checked its permission). */
+export async function findTicket(scope: Pick<TenantScope, "tx">, id: string) {
+  const [row] = await scope.tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
+  if (!row) throw notFound("Ticket");
+  return row;
+}
 
 export type TicketFilters = {
   status?: TicketStatus[] | undefined;

@@ -1,39 +1,22 @@
 // Tickets and their threads: get with the whole thread, create with a per-tenant number, update,
 // reply (the inbox list is ticket-list.ts).
-import {
-  and,
-  customers,
-  eq,
-  messages,
-  nextNumber,
-  sql,
-  tickets,
-  users,
-} from "@supportdesk/database";
-import {
-  enqueue,
-  ticketCreatedEmailJob,
-  ticketEventJob,
-  ticketReplyEmailJob,
-} from "@supportdesk/queue";
+import { and, customers, eq, messages, sql, tickets, users } from "@supportdesk/database";
+import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
-import { type TicketPriority, type TicketStatus, ticketColumns } from "./ticket-list";
+import { mintTicketLink } from "./ticket-links";
+import { findTicket, type TicketPriority, type TicketStatus, ticketColumns } from "./ticket-list";
+import { openTicket } from "./ticket-open";
 
+export { revokeTicketLinks } from "./ticket-links";
 export {
   listTickets,
   type TicketFilters,
   type TicketPriority,
   type TicketStatus,
 } from "./ticket-list";
-
-async function findTicket(scope: TenantScope, id: string) {
-  const [row] = await scope.tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
-  if (!row) throw notFound("Ticket");
-  return row;
-}
 
 /** A ticket with its whole thread (internal notes included: every member is staff). */
 export async function getTicket(scope: TenantScope, input: { id: string }) {
@@ -100,39 +83,11 @@ export async function createTicket(
   if (input.assigneeId) authorize(scope, "ticket.assign");
   await assertCustomer(scope, input.customerId);
   await assertAssignable(scope, input.assigneeId);
-  const number = await nextNumber(scope.tx, "ticket");
-  const [ticket] = await scope.tx
-    .insert(tickets)
-    .values({
-      number,
-      subject: input.subject.trim(),
-      priority: input.priority ?? "normal",
-      customerId: input.customerId ?? null,
-      assigneeId: input.assigneeId ?? null,
-      tags: input.tags ?? [],
-    })
-    .returning(ticketColumns);
-  if (!ticket) throw new Error("ticket insert returned nothing");
-  await scope.tx.insert(messages).values({
-    ticketId: ticket.id,
-    authorType: scope.actor.userId ? "agent" : "system",
-    authorUserId: scope.actor.userId,
-    body: input.body,
+  return openTicket(scope, {
+    ...input,
+    channel: "agent",
+    author: scope.actor.userId ? { type: "agent", userId: scope.actor.userId } : { type: "system" },
   });
-  await audit(scope, "ticket.create", { type: "ticket", id: ticket.id }, { number });
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
-    ticketId: ticket.id,
-    kind: "created",
-    actorUserId: scope.actor.userId,
-  });
-  if (ticket.customerId) {
-    await enqueue(scope.tx, ticketCreatedEmailJob, {
-      tenantId: scope.tenantId,
-      ticketId: ticket.id,
-    });
-  }
-  return ticket;
 }
 
 export type TicketUpdate = {
@@ -236,6 +191,7 @@ export async function addMessage(
       tenantId: scope.tenantId,
       ticketId: ticket.id,
       messageId: message.id,
+      linkToken: await mintTicketLink(scope.tx, ticket.id),
     });
   }
   return {

@@ -35,6 +35,10 @@ export type TrpcSettings = {
     loginFailuresPerEmailPerHour: number;
     /** Calls per IP to each public procedure (slug check, invitation preview, verify, refresh). */
     public: number;
+    /** Help-centre contact forms and customer replies per IP, per hour. */
+    contactPerIpPerHour: number;
+    /** The same, per tenant from all IPs, per hour. */
+    contactPerTenantPerHour: number;
   };
 };
 

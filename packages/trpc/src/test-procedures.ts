@@ -131,6 +131,7 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
     tags: ["matrix"],
   }),
   "tickets.addMessage": (ids) => ({ ticketId: ids.ticketId, body: "probe", internal: false }),
+  "tickets.revokeLinks": (ids) => ({ ticketId: ids.ticketId }),
   "audit.list": () => ({ limit: 100 }),
   "notifications.list": () => ({ perPage: 100, unreadOnly: false }),
   "notifications.unreadCount": () => undefined,

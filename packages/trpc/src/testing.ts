@@ -43,6 +43,8 @@ export async function createTestDeps(
         loginFailuresPerMinute: 100_000,
         loginFailuresPerEmailPerHour: 100_000,
         public: 100_000,
+        contactPerIpPerHour: 100_000,
+        contactPerTenantPerHour: 100_000,
       },
       ...settings,
     },

@@ -1,9 +1,11 @@
 // The public help centre: `/hc/<slug>/…` on the server's own address, and `/…` on a tenant's host
-// (`<slug>.<PLATFORM_DOMAIN>` or its verified custom domain). Read-only, no sign-in, no script.
+// (`<slug>.<PLATFORM_DOMAIN>` or its verified custom domain). No sign-in: cached public pages
+// (render.ts), and the contact form and a customer's ticket view (public-forms.ts), never cached.
 import { findTenant, type TenantSummary, tenantForHost } from "@supportdesk/access";
 import type { TrpcDeps } from "@supportdesk/trpc";
 import type { Context, Env, Hono } from "hono";
-import { type Asset, stylesheet } from "./assets";
+import { type Asset, contactScript, stylesheet } from "./assets";
+import { serveForm } from "./public-forms";
 import { renderPage } from "./render";
 import { NOT_FOUND_HTML } from "./views";
 
@@ -11,6 +13,8 @@ export type HelpCentreOptions = {
   deps: TrpcDeps;
   /** Whether the client's connection is HTTPS (as app.ts decides it, proxy included). */
   isSecure: (req: Request) => boolean;
+  /** The client's address (as app.ts decides it, proxy included), for rate limits. */
+  clientIp: (req: Request) => string | null;
 };
 
 /** Paths a tenant's host still serves as the platform does: the API, realtime and probes. */
@@ -50,13 +54,29 @@ async function serve(options: HelpCentreOptions, c: Context, where: Where): Prom
   const { tenant } = where;
   if (!tenant || tenant.status === "suspended") return notFound();
   const url = new URL(c.req.url);
+  const origin = originOf(options, c, where);
+  const host = where.viaDomain ? url.hostname.toLowerCase() : null;
+  const form = await serveForm(
+    {
+      deps: options.deps,
+      tenant,
+      origin,
+      base: where.base,
+      host,
+      ip: options.clientIp(c.req.raw),
+      secure: options.isSecure(c.req.raw),
+    },
+    c,
+    where.path,
+  );
+  if (form !== undefined) return form ?? notFound();
   const page = await renderPage(options.deps, {
     tenant,
-    origin: originOf(options, c, where),
+    origin,
     base: where.base,
     path: where.path,
     query: url.searchParams.get("q") ?? "",
-    host: where.viaDomain ? url.hostname.toLowerCase() : null,
+    host,
     userAgent: c.req.header("user-agent") ?? "",
     counts: c.req.method === "GET",
   });
@@ -69,7 +89,7 @@ async function serve(options: HelpCentreOptions, c: Context, where: Where): Prom
 function serveAsset(asset: Asset): Response {
   return new Response(asset.body, {
     headers: {
-      "content-type": "text/css; charset=utf-8",
+      "content-type": asset.type,
       "cache-control": "public, max-age=31536000, immutable",
     },
   });
@@ -84,6 +104,7 @@ export function mountHelpCentre<E extends Env>(app: Hono<E>, options: HelpCentre
   const platformDomain = deps.settings.platformDomain.replace(/:\d+$/, "");
 
   app.get(stylesheet.path, () => serveAsset(stylesheet));
+  app.get(contactScript.path, () => serveAsset(contactScript));
 
   // On a tenant's host: every path but the platform's is the help centre (unknown ones 404).
   app.use("*", async (c, next) => {
@@ -91,7 +112,7 @@ export function mountHelpCentre<E extends Env>(app: Hono<E>, options: HelpCentre
     const host = c.req.header("host");
     const tenant = await tenantForHost(deps, host);
     if (tenant === "none") return next();
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") return notFound();
+    if (!["GET", "HEAD", "POST"].includes(c.req.method)) return notFound();
     const hostname = new URL(c.req.url).hostname.toLowerCase();
     return serve(options, c, {
       tenant,
@@ -102,7 +123,7 @@ export function mountHelpCentre<E extends Env>(app: Hono<E>, options: HelpCentre
   });
 
   // On the server's own address: /hc/<slug>/… (and /hc/<slug> itself, as the home page).
-  app.get("/hc/:slug{[a-z0-9-]{1,63}}/*", async (c) => {
+  app.on(["GET", "POST"], "/hc/:slug{[a-z0-9-]{1,63}}/*", async (c) => {
     const slug = c.req.param("slug");
     const base = `/hc/${slug}`;
     const path = c.req.path.slice(base.length) || "/";

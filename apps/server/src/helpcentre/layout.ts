@@ -26,6 +26,8 @@ export type PageMeta = {
   noindex?: boolean;
   /** The current query, to keep it in the search box. */
   query?: string;
+  /** Scripts of our own (content-hashed paths) the page enhances itself with; it works without. */
+  scripts?: string[];
 };
 
 /** A path inside this help centre, as a link (`/hc/acme/articles/x` or `/articles/x`). */
@@ -54,6 +56,7 @@ ${meta.noindex ? h`<meta name="robots" content="noindex">` : null}
 ${site.logoUrl ? h`<meta property="og:image" content="${site.logoUrl}">` : null}
 <link rel="stylesheet" href="${place.stylesheet}">
 <link rel="stylesheet" href="${linkTo(place, "/theme.css")}">
+${(meta.scripts ?? []).map((src) => h`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -65,6 +68,7 @@ ${site.logoUrl ? h`<meta property="og:image" content="${site.logoUrl}">` : null}
 <input id="q" type="search" name="q" value="${meta.query ?? ""}" placeholder="Search for answers" maxlength="200" required>
 <button type="submit">Search</button>
 </form>
+<a class="contact-link" href="${linkTo(place, "/contact")}">Contact us</a>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
@@ -72,7 +76,7 @@ ${site.notice ? h`<p class="site-notice" role="note">${site.notice}</p>` : null}
 ${content}
 </main>
 <footer class="site-footer">
-<div class="wrap"><p>${site.name} help centre</p></div>
+<div class="wrap"><p>${site.name} help centre · <a href="${linkTo(place, "/contact")}">Contact us</a></p></div>
 </footer>
 </body>
 </html>

@@ -179,5 +179,8 @@ export function sitemapXml(
 }
 
 export function robotsTxt(place: Place): string {
-  return `User-agent: *\nDisallow: ${linkTo(place, "/search")}\nSitemap: ${place.origin}${linkTo(place, "/sitemap.xml")}\n`;
+  const disallow = ["/search", "/contact", "/tickets/"].map(
+    (p) => `Disallow: ${linkTo(place, p)}\n`,
+  );
+  return `User-agent: *\n${disallow.join("")}Sitemap: ${place.origin}${linkTo(place, "/sitemap.xml")}\n`;
 }

@@ -21,6 +21,8 @@ import { users } from "./users";
 export const ticketStatus = pgEnum("ticket_status", ["open", "pending", "resolved", "closed"]);
 export const ticketPriority = pgEnum("ticket_priority", ["low", "normal", "high", "urgent"]);
 export const messageAuthor = pgEnum("message_author", ["customer", "agent", "system"]);
+/** Where a ticket came from: typed in by an agent (or an API key), the help centre, or email. */
+export const ticketChannel = pgEnum("ticket_channel", ["agent", "helpcentre", "email"]);
 
 export const tickets = pgTable(
   "tickets",
@@ -35,6 +37,9 @@ export const tickets = pgTable(
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
     customerId: uuid("customer_id"),
     tags: text("tags").array().notNull().default([]),
+    channel: ticketChannel("channel").notNull().default("agent"),
+    /** The help centre's inquiry type it was filed under (an id in the tenant's settings), if any. */
+    inquiryTypeId: text("inquiry_type_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

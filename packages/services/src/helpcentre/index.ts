@@ -1,6 +1,31 @@
 // The public help centre's reads (no sign-in, no permission: published content only), and its
 // settings as admins manage them.
+
 export { forgetHelpCentre, type GenerationStore, generationKey } from "./cache";
+export {
+  CONTACT_LIMITS,
+  type ContactField,
+  type ContactInput,
+  type ContactProblems,
+  checkContact,
+  contactForm,
+  contactSuggestions,
+  type PublicInquiryType,
+  submitContact,
+} from "./contact";
+export {
+  type CustomerMessage,
+  type CustomerTicket,
+  checkReply,
+  customerReply,
+  customerTicket,
+} from "./customer-view";
+export {
+  countDeflection,
+  DEFLECTION_DAYS,
+  type DeflectionEvent,
+  deflectionTotals,
+} from "./deflection";
 export {
   articlePage,
   categoryPage,
@@ -27,4 +52,4 @@ export {
   normaliseSettings,
   updateHelpCentreSettings,
 } from "./settings";
-export { HEX_COLOUR, type Site, siteOf } from "./site";
+export { HEX_COLOUR, helpCentreUrl, type Site, siteOf } from "./site";

@@ -6,6 +6,7 @@ import { authorize, type TenantScope } from "../context";
 import { AppError, notFound } from "../errors";
 import { SEARCH_CONFIGS } from "../kb/shared";
 import { isAssignable } from "../members";
+import { deflectionTotals } from "./deflection";
 
 /** The languages a help centre may be in: those PostgreSQL can stem (SEARCH_CONFIGS' keys). */
 export const HELP_CENTRE_LANGUAGES = Object.keys(SEARCH_CONFIGS);
@@ -90,24 +91,33 @@ async function currentTenant(scope: TenantScope) {
   return row;
 }
 
-/** What admins see: the settings, the languages they may pick, and where the public pages are. */
+/**
+ * What admins see: the settings, the languages they may pick, where the public pages are, and how
+ * the contact form's article suggestions did lately.
+ */
 export type HelpCentreSettingsView = HelpCentreSettings & {
   languages: string[];
   /** The help centre on the server's own address (`/hc/<slug>/`), for a link. */
   publicPath: string;
+  deflection: Awaited<ReturnType<typeof deflectionTotals>>;
 };
 
-const view = (settings: HelpCentreSettings, slug: string): HelpCentreSettingsView => ({
+const view = async (
+  scope: TenantScope,
+  settings: HelpCentreSettings,
+  slug: string,
+): Promise<HelpCentreSettingsView> => ({
   ...settings,
   languages: HELP_CENTRE_LANGUAGES,
   publicPath: `/hc/${slug}/`,
+  deflection: await deflectionTotals(scope.tx),
 });
 
 /** The help centre's settings, defaults filled in, and the languages it may be set to. */
 export async function getHelpCentreSettings(scope: TenantScope): Promise<HelpCentreSettingsView> {
   authorize(scope, "helpcentre.manage");
   const tenant = await currentTenant(scope);
-  return view(normaliseSettings(tenant.settings.helpCentre), tenant.slug);
+  return view(scope, normaliseSettings(tenant.settings.helpCentre), tenant.slug);
 }
 
 /** The new list: ids kept where they name an existing type, made here otherwise; assignees checked. */
@@ -199,5 +209,5 @@ export async function updateHelpCentreSettings(
     { type: "tenant", id: scope.tenantId },
     { fields },
   );
-  return view(next, slug);
+  return view(scope, next, slug);
 }

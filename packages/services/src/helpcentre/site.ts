@@ -64,3 +64,19 @@ export async function siteOf(tx: TenantDb, tenantId: string): Promise<Site | und
     verifiedDomain: row.customDomain && row.verifiedAt ? row.customDomain.toLowerCase() : null,
   };
 }
+
+/**
+ * The help centre's address for links in emails, without a trailing slash: the tenant's verified
+ * custom domain (over https), else `/hc/<slug>` on the app's own address, which works with no DNS.
+ *
+ * @example
+ * helpCentreUrl({ slug: "acme", verifiedDomain: null }, "http://localhost:3000");
+ * // "http://localhost:3000/hc/acme"
+ */
+export function helpCentreUrl(
+  tenant: { slug: string; verifiedDomain: string | null },
+  appUrl: string,
+): string {
+  if (tenant.verifiedDomain) return `https://${tenant.verifiedDomain}`;
+  return new URL(`/hc/${encodeURIComponent(tenant.slug)}`, appUrl).toString();
+}

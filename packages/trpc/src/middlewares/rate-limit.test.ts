@@ -18,6 +18,8 @@ const limits = (tight: Partial<Limits>): Limits => ({
   loginFailuresPerMinute: 100_000,
   loginFailuresPerEmailPerHour: 100_000,
   public: 100_000,
+  contactPerIpPerHour: 100_000,
+  contactPerTenantPerHour: 100_000,
   ...tight,
 });
 

@@ -1,4 +1,5 @@
-// helpCentre: the public help centre's settings (on/off, language, notice, inquiry types).
+// helpCentre: the public help centre's settings (on/off, language, notice, inquiry types), with the
+// contact form's deflection counts beside them.
 import { TICKET_PRIORITIES } from "@supportdesk/domain";
 import { helpCentre } from "@supportdesk/services";
 import { z } from "zod";

@@ -60,4 +60,9 @@ export const ticketsRouter = router({
     .meta({ permissions: ["ticket.reply"] })
     .input(z.object({ ticketId: id, body, internal: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.addMessage(scope, input))),
+  /** Every link to the ticket's customer view sent so far stops working (the next email has a new one). */
+  revokeLinks: tenantProcedure
+    .meta({ permissions: ["ticket.update"] })
+    .input(z.object({ ticketId: id }))
+    .mutation(({ ctx, input }) => ctx.run((scope) => tickets.revokeTicketLinks(scope, input))),
 });

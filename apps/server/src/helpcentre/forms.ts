@@ -1,0 +1,109 @@
+// What the help centre's forms (contact, a customer's reply) need before their service runs: a
+// same-site check, a form token, a size limit, and per-IP and per-tenant rate limits.
+import { generateOpaqueToken, safeEqual } from "@supportdesk/auth-utils";
+import type { TrpcDeps } from "@supportdesk/trpc";
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+
+/** The cookie half of the form token (double-submit): SameSite=Strict, so a cross-site post lacks it. */
+export const FORM_COOKIE = "sd_hc_form";
+/** The largest form body read (bytes); a contact message is at most 10,000 characters. */
+export const MAX_FORM_BYTES = 64 * 1024;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The visitor's form token: the one their cookie holds, or a new one set now. The page puts it in
+ * a hidden field; a post must bring both, equal.
+ */
+export function formToken(c: Context, base: string, secure: boolean): string {
+  const existing = getCookie(c, FORM_COOKIE);
+  if (existing && TOKEN.test(existing)) return existing;
+  const token = generateOpaqueToken();
+  setCookie(c, FORM_COOKIE, token, {
+    path: base || "/",
+    httpOnly: true,
+    sameSite: "Strict",
+    secure,
+    maxAge: 60 * 60 * 24,
+  });
+  return token;
+}
+
+export type FormProblem = "cross-site" | "token" | "too-large" | "type";
+
+/**
+ * The posted fields, or why the post is refused: it came from another site (Sec-Fetch-Site or an
+ * Origin that is not this host), its token is missing or does not match the cookie, it is not a
+ * form, or it is larger than MAX_FORM_BYTES.
+ */
+export async function readForm(
+  c: Context,
+): Promise<
+  | { ok: true; fields: Record<string, string> }
+  | { ok: false; problem: FormProblem; fields: Record<string, string> }
+> {
+  const none: Record<string, string> = {};
+  const site = c.req.header("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none")
+    return { ok: false, problem: "cross-site", fields: none };
+  const origin = c.req.header("origin");
+  if (origin && origin !== "null") {
+    let host = "";
+    try {
+      host = new URL(origin).host;
+    } catch {}
+    if (host !== c.req.header("host")) return { ok: false, problem: "cross-site", fields: none };
+  }
+  const type = c.req.header("content-type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded"))
+    return { ok: false, problem: "type", fields: none };
+  const length = Number(c.req.header("content-length") ?? "0");
+  if (length > MAX_FORM_BYTES) return { ok: false, problem: "too-large", fields: none };
+  const body = await c.req.raw.arrayBuffer();
+  if (body.byteLength > MAX_FORM_BYTES) return { ok: false, problem: "too-large", fields: none };
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) {
+    if (!(key in fields)) fields[key] = value;
+  }
+  const cookie = getCookie(c, FORM_COOKIE) ?? "";
+  if (!TOKEN.test(cookie) || !safeEqual(cookie, fields.form_token ?? "")) {
+    return { ok: false, problem: "token", fields };
+  }
+  return { ok: true, fields };
+}
+
+/** What a refused post tells the visitor, in plain words. */
+export const FORM_PROBLEMS: Record<FormProblem | "rate" | "busy", string> = {
+  "cross-site": "This form can only be sent from this help centre's own page.",
+  token:
+    "Your form had expired, so it was not sent. Everything you typed is still here: please send it again.",
+  "too-large": "Your message is too long to send. Please shorten it and send it again.",
+  type: "This form could not be read. Please send it again from the page.",
+  rate: "You have sent several messages in a short time. Please wait a while before sending another; what you typed is still here.",
+  busy: "We are receiving a great many messages right now. Please try again in a few minutes; what you typed is still here.",
+};
+
+/**
+ * Counts one submission from `ip` to `tenantId` against the hourly limits. "rate" when this IP
+ * sent too many, "busy" when the tenant receives too many; counted in memory if Redis is down.
+ */
+export async function limitSubmission(
+  deps: TrpcDeps,
+  tenantId: string,
+  ip: string | null,
+): Promise<"ok" | "rate" | "busy"> {
+  const { contactPerIpPerHour, contactPerTenantPerHour } = deps.settings.rateLimits;
+  const hour = { windowSeconds: 3600, onUnavailable: "local" } as const;
+  if (ip) {
+    const perIp = await deps.rateLimiter.consume(`ip:${ip}:hc-post`, {
+      ...hour,
+      limit: contactPerIpPerHour,
+    });
+    if (!perIp.allowed) return "rate";
+  }
+  const perTenant = await deps.rateLimiter.consume(`t:${tenantId}:hc-post`, {
+    ...hour,
+    limit: contactPerTenantPerHour,
+  });
+  return perTenant.allowed ? "ok" : "busy";
+}

@@ -1,0 +1,165 @@
+// The help centre's contact form: what it offers (inquiry types), the articles it suggests while a
+// customer types, and a submission turned into a ticket. Public: the form itself is the door, so
+// nothing here asks for a permission; the server in front limits who may knock how often.
+import { customers, eq, sql, type TenantDb, tenants } from "@supportdesk/database";
+import { z } from "zod";
+import { audit } from "../audit";
+import { isAssignable } from "../members";
+import { type OpenScope, openTicket } from "../ticket-open";
+import { countDeflection } from "./deflection";
+import { publicSearch } from "./pages";
+import { type InquiryType, normaliseSettings } from "./settings";
+
+/** The longest value each field takes (characters). */
+export const CONTACT_LIMITS = { name: 100, email: 254, subject: 200, message: 10_000 } as const;
+
+export type PublicInquiryType = Pick<InquiryType, "id" | "name" | "description">;
+
+/** The tenant's inquiry types as the form lists them (their routing stays private). */
+export async function contactForm(tx: TenantDb, tenantId: string): Promise<PublicInquiryType[]> {
+  return (await inquiryTypesOf(tx, tenantId)).map(({ id, name, description }) => ({
+    id,
+    name,
+    description,
+  }));
+}
+
+async function inquiryTypesOf(tx: TenantDb, tenantId: string): Promise<InquiryType[]> {
+  const [row] = await tx
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return normaliseSettings(row?.settings.helpCentre).inquiryTypes;
+}
+
+/** Whether `value` holds control characters other than tab, newline and carriage return. */
+export function hasControlCharacters(value: string): boolean {
+  for (const c of value) {
+    const code = c.charCodeAt(0);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} may be at most ${max} characters.` })
+    .refine((v) => !hasControlCharacters(v), {
+      error: `${label} holds characters that cannot be sent.`,
+    });
+
+const contactSchema = z.object({
+  name: text("Your name", CONTACT_LIMITS.name).refine((v) => !/[\r\n]/.test(v), {
+    error: "Your name must be on one line.",
+  }),
+  email: z
+    .string({ error: "Your email address is required." })
+    .trim()
+    .max(CONTACT_LIMITS.email, { error: "That email address is too long." })
+    .pipe(z.email({ error: "Enter an email address such as name@example.com." })),
+  inquiryTypeId: z.string().max(100).optional(),
+  subject: text("A subject", CONTACT_LIMITS.subject).refine((v) => !/[\r\n]/.test(v), {
+    error: "The subject must be on one line.",
+  }),
+  message: text("A message", CONTACT_LIMITS.message),
+});
+
+export type ContactInput = z.infer<typeof contactSchema>;
+export type ContactField = keyof ContactInput;
+/** Why a submission was refused, per field, in words a customer reads. */
+export type ContactProblems = Partial<Record<ContactField, string>>;
+
+/**
+ * The form's fields checked: the clean values, or a message per wrong field. `inquiryTypes` are
+ * the tenant's; a type is required when there are any.
+ */
+export function checkContact(
+  raw: Record<string, unknown>,
+  inquiryTypes: readonly PublicInquiryType[],
+): { ok: true; value: ContactInput } | { ok: false; problems: ContactProblems } {
+  const parsed = contactSchema.safeParse({
+    ...raw,
+    inquiryTypeId:
+      typeof raw.inquiryTypeId === "string" && raw.inquiryTypeId ? raw.inquiryTypeId : undefined,
+  });
+  const problems: ContactProblems = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as ContactField | undefined;
+      if (field && !problems[field]) problems[field] = issue.message;
+    }
+  }
+  const typeId = parsed.success ? parsed.data.inquiryTypeId : raw.inquiryTypeId;
+  if (inquiryTypes.length > 0 && !inquiryTypes.some((t) => t.id === typeId)) {
+    problems.inquiryTypeId = "Choose what your request is about.";
+  }
+  if (!parsed.success || Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, value: parsed.data };
+}
+
+/** The customer with this email (any case), created with `name` when the tenant has none. */
+async function customerFor(tx: TenantDb, email: string, name: string): Promise<string> {
+  const find = async () => {
+    const [row] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`lower(${customers.email}) = lower(${email})`);
+    return row?.id;
+  };
+  const known = await find();
+  if (known) return known;
+  const [created] = await tx
+    .insert(customers)
+    .values({ email, name })
+    .onConflictDoNothing()
+    .returning({ id: customers.id });
+  // A concurrent submission with the same address won the insert: use its customer.
+  const id = created?.id ?? (await find());
+  if (!id) throw new Error("customer neither inserted nor found");
+  return id;
+}
+
+/**
+ * Files a checked submission as a ticket: the customer found or created by email, the first
+ * message theirs, priority, tags and assignee from the inquiry type; agents are told and the
+ * customer is emailed an acknowledgement with a link to follow the ticket (`openTicket`).
+ * `suggested`: articles had been suggested before the customer sent it anyway.
+ */
+export async function submitContact(
+  scope: OpenScope,
+  input: ContactInput & { suggested?: boolean },
+): Promise<{ ticketId: string; number: number }> {
+  const types = await inquiryTypesOf(scope.tx, scope.tenantId);
+  const type = types.find((t) => t.id === input.inquiryTypeId);
+  const customerId = await customerFor(scope.tx, input.email, input.name);
+  // The default assignee may have left or lost the right to work tickets since it was chosen.
+  const assigneeId =
+    type?.assigneeId && (await isAssignable(scope, type.assigneeId)) ? type.assigneeId : null;
+  const ticket = await openTicket(scope, {
+    subject: input.subject,
+    body: input.message,
+    customerId,
+    priority: type?.priority,
+    tags: type?.tags,
+    assigneeId,
+    channel: "helpcentre",
+    inquiryTypeId: type?.id,
+    author: { type: "customer", customerId },
+  });
+  if (input.suggested) await countDeflection(scope.tx, "submitted");
+  await audit(scope, "helpcentre.contact", { type: "ticket", id: ticket.id }, { customerId });
+  return { ticketId: ticket.id, number: ticket.number };
+}
+
+/** Published articles matching what the customer is typing, best first (at most five). */
+export async function contactSuggestions(
+  tx: TenantDb,
+  tenantId: string,
+  subject: string,
+): Promise<{ title: string; slug: string; excerpt: string }[]> {
+  const hits = await publicSearch(tx, tenantId, subject);
+  return hits.slice(0, 5).map(({ title, slug, excerpt }) => ({ title, slug, excerpt }));
+}
