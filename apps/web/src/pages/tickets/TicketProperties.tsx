@@ -1,5 +1,6 @@
 // A ticket's properties beside its thread: status, priority and tags (`ticket.update`), the
-// assignee (`ticket.assign`), the customer. What the role may not change is shown, not offered.
+// assignee (`ticket.assign`), the customer, the channel and the customer's links. What the role
+// may not change is shown, not offered.
 import type { RouterInputs } from "@supportdesk/trpc";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -8,6 +9,7 @@ import { assignableMembers, useRoles } from "../../lib/roles";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { SelectField } from "../../ui";
+import { ChannelProp, CustomerLinks } from "./CustomerLinks";
 import {
   label,
   PRIORITIES,
@@ -169,6 +171,8 @@ export function Properties({ ticket }: { ticket: TicketDetail }) {
         </Prop>
       )}
       <CustomerProp customerId={ticket.customerId} />
+      <ChannelProp channel={ticket.channel} />
+      {ticket.customerId ? <CustomerLinks ticketId={ticket.id} /> : null}
       <div aria-live="polite" className="save-state">
         {update.isPending ? (
           <span className="muted">Saving…</span>

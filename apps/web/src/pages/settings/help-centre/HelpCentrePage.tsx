@@ -26,8 +26,31 @@ export function HelpCentrePage() {
         </a>{" "}
         (opens in a new tab): published articles, search and the contact form.
       </PageHeader>
+      <Deflection figures={settings.data.deflection} />
       <HelpCentreForm settings={settings.data} />
     </>
+  );
+}
+
+/** How the contact form's article suggestions did lately: shown, opened, sent anyway. */
+function Deflection({ figures }: { figures: Settings["deflection"] }) {
+  const rows = [
+    ["Contact forms that suggested articles", figures.shown],
+    ["Suggested articles opened", figures.clicked],
+    ["Requests sent anyway after suggestions", figures.submitted],
+  ] as const;
+  return (
+    <section className="card sd-hc-deflection" aria-labelledby="hc-deflection">
+      <h2 id="hc-deflection">Contact form, last {figures.days} days</h2>
+      <dl className="sd-figures">
+        {rows.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

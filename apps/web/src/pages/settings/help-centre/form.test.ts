@@ -18,6 +18,7 @@ const SAVED: Settings = {
   notice: "Closed Friday",
   languages: ["en", "de"],
   publicPath: "/hc/acme/",
+  deflection: { days: 30, shown: 4, clicked: 2, submitted: 1 },
   inquiryTypes: [
     {
       id: "00000000-0000-4000-8000-000000000001",
