@@ -51,7 +51,13 @@ function banner(logins: DemoLogin[]): string {
     `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages, ${seeded.articles} knowledge-base articles`,
     // The help centre by path works without DNS; `<slug>.<PLATFORM_DOMAIN>:<port>` too where it resolves.
     ...seeded.tenants.map(
-      (t, i) => `  ${i === 0 ? "Help centre" : "           "}  ${base}/hc/${t.slug}/`,
+      (t, i) =>
+        `  ${i === 0 ? "Help centre" : "           "}  ${base}/hc/${t.slug}/  (contact form: ${base}/hc/${t.slug}/contact)`,
+    ),
+    // A ticket as its customer sees it, by the link every email to them carries.
+    ...seeded.customerViews.map(
+      (v, i) =>
+        `  ${i === 0 ? "Customer view" : "             "}  ${base}/hc/${v.slug}/tickets/${v.token}  (#${v.number})`,
     ),
     "",
     `Demo logins (password for all: ${logins[0]?.password ?? "?"}):`,

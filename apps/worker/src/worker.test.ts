@@ -2,103 +2,27 @@
 // and a SIGKILL in the middle of sending; rolled-back writes send nothing.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { env } from "@supportdesk/config";
-import { type CapturedMessage, startMailCapture } from "@supportdesk/email/capture";
+import { startMailCapture } from "@supportdesk/email/capture";
 import { enqueue, verifyEmailJob } from "@supportdesk/queue";
 import { auth } from "@supportdesk/services";
 import { callerFor, createTestDeps, signUp, testEmail } from "@supportdesk/trpc/testing";
 import { SMTPServer } from "smtp-server";
+import { freePort, killSpawned, prefix, startRedis, startWorker, to } from "./test-kit";
 
-const root = join(import.meta.dir, "..", "..", "..");
 const config = env();
 const deps = await createTestDeps();
 const capture = await startMailCapture();
-const spawned: ReturnType<typeof Bun.spawn>[] = [];
 const dirs: string[] = [];
 
 afterAll(async () => {
-  for (const proc of spawned) proc.kill("SIGKILL");
+  killSpawned();
   await capture.stop();
   await deps.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Starts `bun apps/worker/src/main.ts` against the test database and the given Redis/SMTP. */
-function startWorker(options: { redisUrl: string; smtpUrl: string; prefix: string }) {
-  const proc = Bun.spawn(["bun", "apps/worker/src/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      DATABASE_URL: config.DATABASE_URL,
-      REDIS_URL: options.redisUrl,
-      SMTP_URL: options.smtpUrl,
-      QUEUE_PREFIX: options.prefix,
-      WORKER_LOCK_DURATION_MS: "2000",
-      LOG_LEVEL: "warn",
-      APP_URL: "http://app.supportdesk.test",
-    },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  spawned.push(proc);
-  return proc;
-}
-
-/** A redis-server of our own (append-only, so a restart keeps its data). */
-async function startRedis(port: number, dir: string) {
-  const proc = Bun.spawn(
-    [
-      "redis-server",
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--dir",
-      dir,
-      "--appendonly",
-      "yes",
-      "--save",
-      "",
-      "--maxmemory-policy",
-      "noeviction",
-    ],
-    { stdout: "ignore", stderr: "ignore" },
-  );
-  spawned.push(proc);
-  for (let i = 0; i < 100; i++) {
-    const up = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).then(
-      (socket) => {
-        socket.end();
-        return true;
-      },
-      () => false,
-    );
-    if (up) return proc;
-    await Bun.sleep(50);
-  }
-  throw new Error("redis-server did not start");
-}
-
-const prefix = () => `bull-w-${crypto.randomUUID().slice(0, 8)}`;
-const to = (address: string) => (m: CapturedMessage) => m.to.includes(address);
 
 /** Records a verification email job the way registration does (the outbox, in a transaction). */
 async function verificationJob(email: string) {

@@ -32,6 +32,7 @@ import {
   TRIAGE_NOTES,
 } from "./seed-data";
 import { seedKnowledgeBase } from "./seed-kb";
+import { mintDemoLink } from "./seed-links";
 
 export { DEMO_PASSWORD } from "./seed-data";
 export { KB_SEARCH_CASES, type KbSearchCase } from "./seed-kb-queries";
@@ -53,6 +54,8 @@ export type SeedResult = {
   messages: number;
   /** Knowledge-base articles seeded (published and drafts) across the demo tenants. */
   articles: number;
+  /** Per tenant, a fresh link to its newest ticket's customer view (`/tickets/<token>`). */
+  customerViews: { slug: string; number: number; token: string }[];
 };
 
 export type SeedOptions = {
@@ -95,7 +98,14 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     DEMO_TENANTS.map((spec) => seedTenant(db, spec, need(tenantIds, spec.slug), userIds, anchor)),
   );
   const kb = await seedKnowledgeBase(db, tenantIds, anchor);
+  const customerViews = await Promise.all(
+    DEMO_TENANTS.map(async (spec) => ({
+      slug: spec.slug,
+      ...(await mintDemoLink(db, need(tenantIds, spec.slug), spec.slug, TICKETS_PER_TENANT)),
+    })),
+  );
   return {
+    customerViews,
     tenants: DEMO_TENANTS.map((spec) => ({
       slug: spec.slug,
       name: spec.name,
@@ -328,6 +338,7 @@ async function writeTenantData(tx: TenantDb, data: TenantData): Promise<void> {
         assigneeId: excluded(tickets.assigneeId),
         customerId: excluded(tickets.customerId),
         tags: excluded(tickets.tags),
+        channel: excluded(tickets.channel),
         createdAt: excluded(tickets.createdAt),
         updatedAt: excluded(tickets.updatedAt),
       },
@@ -444,6 +455,8 @@ function buildTicket(rng: Rng, input: TicketInput): { ticket: TicketRow; message
     assigneeId: assignee?.id ?? null,
     customerId: customer.id,
     tags: ticketTags(rng, spec, topic, priority),
+    // Customers reach the desk through the help centre; a third were typed in by agents.
+    channel: input.number % 3 === 0 ? ("agent" as const) : ("helpcentre" as const),
     createdAt: openedAt,
     updatedAt: at(times, times.length - 1),
   };

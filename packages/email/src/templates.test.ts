@@ -37,6 +37,7 @@ const samples: { [K in TemplateName]: Extract<EmailTemplate, { template: K }>["d
     subject: "Printer on fire",
     agentName: "Bob",
     body: "Have you tried turning it off?\n\nIf not, please do.",
+    url: "https://app.test/hc/acme/tickets/abc",
   },
   "agent-notification": {
     agentName: "Bob",
@@ -132,6 +133,16 @@ describe("content", () => {
     expect(text).not.toMatch(/token=/);
   });
 
+  test("ticket emails link to the customer's view of the ticket, in both parts", () => {
+    for (const template of ["ticket-created", "ticket-reply"] as const) {
+      const url = samples[template].url ?? "";
+      const { html, text } = render(template);
+      expect(html).toContain(`href="${url}"`);
+      expect(text).toContain(url);
+      expect(text).not.toContain("reply to this email");
+    }
+  });
+
   test("a ticket confirmation without a link has no button", () => {
     const { url: _, ...withoutUrl } = samples["ticket-created"];
     const email = renderEmail("ticket-created", withoutUrl, acme);
@@ -163,6 +174,24 @@ describe("escaping", () => {
     expect(email.html).toContain("Bob &quot;the builder&quot; O&#39;Neil");
     // The text part is plain text, so it shows the input as it was typed.
     expect(email.text).toContain(attack);
+  });
+
+  test("Markdown and HTML in an agent's reply stay inert text: no link, handler or script", () => {
+    const body = [
+      "[click me](javascript:alert(2))",
+      '<a href="javascript:alert(3)" onclick="alert(4)">raw link</a>',
+      "<img src=x onerror=alert(1)>",
+      attack,
+    ].join("\n\n");
+    const { html } = renderEmail("ticket-reply", { ...samples["ticket-reply"], body }, acme);
+    // The only links are the button to the ticket and its spelled-out copy; none comes from the body.
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+    expect(html.split("<a ").length - 1).toBe(hrefs.length);
+    expect(new Set(hrefs)).toEqual(new Set([samples["ticket-reply"].url]));
+    expect(html).not.toContain('href="javascript:');
+    expect(html).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;a href=&quot;javascript:alert(3)&quot;");
   });
 
   test("a quote in a link cannot break out of the href attribute", () => {
