@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { registerAndSignIn, signInThroughApi } from "./accounts";
 import { type BrowserContext, must, type Page, type Stack, startStack, unique } from "./harness";
 
-const STEP_MS = 90_000;
+const STEP_MS = 180_000;
 
 type Violation = { directive: string; blocked: string; sample: string };
 type Recorder = { __csp: Violation[] };
@@ -96,11 +96,14 @@ async function visitClean(
   as: BrowserContext = context,
 ): Promise<void> {
   const page = await as.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs this on a loaded 2-core machine right after other browser suites.
+  page.setDefaultTimeout(30_000);
   const before = consoleRefusals.length;
   try {
     await page.goto(path);
-    await ready(page);
+    await ready(page).catch((error: Error) => {
+      throw new Error(`${path}: the page never became ready: ${error.message}`);
+    });
     await page.waitForLoadState("networkidle").catch(() => {});
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
     expect(consoleRefusals.slice(before)).toEqual([]);
