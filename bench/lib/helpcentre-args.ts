@@ -17,15 +17,18 @@ export type HelpCentreBenchOptions = {
   pages: number;
   /** Passes over the query set per search tenant (each pass: every query once). */
   searchRounds: number;
+  /** Visitors posting the contact form at once; undefined: as many as `connections`. */
+  contactClients: number | undefined;
   skipPages: boolean;
   skipSearch: boolean;
+  skipContact: boolean;
 };
 
 export const usage = `Usage: bun bench/helpcentre.ts [options]   (or: bun run bench:helpcentre -- [options])
 
 Measures the public help centre: a cached article page through the real HTTP server next to
-the same server's static stylesheet, and search p95 in a small vs a big tenant. Uses its own
-database (supportdesk_bench_hc).
+the same server's static stylesheet, search p95 in a small vs a big tenant, and contact-form
+posts to committed tickets. Uses its own database (supportdesk_bench_hc).
 
 Options:
   --tenants N          tenants in the main data set                  (default 100)
@@ -37,13 +40,18 @@ Options:
   --processes P        server processes (SERVER_PROCESSES)           (default 1)
   --pages N            distinct article pages the load cycles over   (default 1000)
   --search-rounds R    passes over the query set per search tenant   (default 5)
+  --contact-clients N  visitors posting the contact form at once     (default: --connections)
   --no-pages           skip the article-page part
   --no-search          skip the search part
+  --no-contact         skip the contact-form part
   -h, --help           show this help
 
 Environment: BENCH_SUPERUSER_URL, BENCH_REDIS_URL, BENCH_DEBUG as for bench:api.`;
 
-type IntKey = Exclude<keyof HelpCentreBenchOptions, "skipPages" | "skipSearch">;
+type IntKey = Exclude<
+  keyof HelpCentreBenchOptions,
+  "skipPages" | "skipSearch" | "skipContact" | "contactClients"
+>;
 
 const intFlags: Record<string, { key: IntKey; min: number; max: number }> = {
   "--tenants": { key: "tenants", min: 1, max: 100_000 },
@@ -67,8 +75,10 @@ const defaults: HelpCentreBenchOptions = {
   processes: 1,
   pages: 1000,
   searchRounds: 5,
+  contactClients: undefined,
   skipPages: false,
   skipSearch: false,
+  skipContact: false,
 };
 
 /** Parses argv (without the runtime and script); "help" when help was asked for. */
@@ -77,6 +87,9 @@ export function parseArgs(argv: string[]): HelpCentreBenchOptions | "help" {
   const help = walkFlags(argv, ({ flag, arg, bare, value }) => {
     const spec = intFlags[flag];
     if (spec) options[spec.key] = parseInteger(flag, value(), spec.min, spec.max);
+    else if (flag === "--contact-clients") {
+      options.contactClients = parseInteger(flag, value(), 1, 1000);
+    } else if (flag === "--no-contact" && bare) options.skipContact = true;
     else if (flag === "--no-pages" && bare) options.skipPages = true;
     else if (flag === "--no-search" && bare) options.skipSearch = true;
     else throw unknownFlag(arg);
