@@ -160,7 +160,9 @@ ${page.sent ? h`<p class="form-sent" role="status">Your reply was sent. We will 
     )}</ol>
 ${
   closed
-    ? h`<p>This request is closed. <a href="${linkTo(place, "/contact")}">Send a new request</a> if you need anything else.</p>`
+    ? h`<p>This request is closed. <a href="${linkTo(place, "/contact")}">Send a new request</a> if you need anything else.</p>
+${page.problem ? h`<p class="field-error" role="alert">${page.problem}</p>` : null}
+${page.draft ? h`<div class="field"><label for="draft">What you wrote (not sent; copy it into a new request)</label><textarea id="draft" rows="6" readonly>${page.draft}</textarea></div>` : null}`
     : h`<form class="reply-form" method="post" action="${linkTo(place, path)}">
 <input type="hidden" name="form_token" value="${page.formToken}">
 <div class="field${page.problem ? " has-error" : ""}">

@@ -59,10 +59,10 @@ export async function readForm(
     return { ok: false, problem: "type", fields: none };
   const length = Number(c.req.header("content-length") ?? "0");
   if (length > MAX_FORM_BYTES) return { ok: false, problem: "too-large", fields: none };
-  const body = await c.req.raw.arrayBuffer();
-  if (body.byteLength > MAX_FORM_BYTES) return { ok: false, problem: "too-large", fields: none };
+  const body = await readCapped(c.req.raw, MAX_FORM_BYTES);
+  if (body === null) return { ok: false, problem: "too-large", fields: none };
   const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) {
+  for (const [key, value] of new URLSearchParams(body)) {
     if (!(key in fields)) fields[key] = value;
   }
   const cookie = getCookie(c, FORM_COOKIE) ?? "";
@@ -70,6 +70,25 @@ export async function readForm(
     return { ok: false, problem: "token", fields };
   }
   return { ok: true, fields };
+}
+
+/**
+ * The request's body as text, or null once it passes `max` bytes: read chunk by chunk, so a body
+ * sent without a Content-Length is never held whole past the limit.
+ */
+async function readCapped(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > max) {
+      await request.body.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** What a refused post tells the visitor, in plain words. */

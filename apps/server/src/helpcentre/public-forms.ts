@@ -71,8 +71,13 @@ export async function serveForm(
   if (path === "/contact/sent") return page(sentView(place));
   if (path === "/contact/suggest") return suggest(req, c);
   if (suggested) {
-    await req.deps.db.withTenant(req.tenant.id, (tx) => helpCentre.countDeflection(tx, "clicked"));
-    return seeOther(`${req.base}/articles/${suggested}`);
+    // Only a published article counts (and is followed): anything else is the neutral 404.
+    const counted = await req.deps.db.withTenant(req.tenant.id, async (tx) => {
+      if (!(await helpCentre.isPublished(tx, suggested))) return false;
+      await helpCentre.countDeflection(tx, "clicked");
+      return true;
+    });
+    return counted ? seeOther(`${req.base}/articles/${suggested}`) : null;
   }
   if (ticket)
     return post ? replyToTicket(req, c, place, ticket) : showTicket(req, c, place, ticket);

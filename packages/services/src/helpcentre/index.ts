@@ -32,6 +32,7 @@ export {
   cleanQuery,
   countView,
   homePage,
+  isPublished,
   MAX_QUERY_LENGTH,
   type PublicArticle,
   type PublicArticleLink,

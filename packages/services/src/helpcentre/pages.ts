@@ -104,6 +104,15 @@ export async function articlePage(tx: TenantDb, slug: string): Promise<PublicArt
   };
 }
 
+/** Whether a published article has this slug (a draft, an archived or unknown one: no). */
+export async function isPublished(tx: TenantDb, slug: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: kbArticles.id })
+    .from(kbArticles)
+    .where(and(published, eq(kbArticles.slug, slug)));
+  return row !== undefined;
+}
+
 /** The longest query the public search takes (longer ones are cut, not refused). */
 export const MAX_QUERY_LENGTH = 200;
 
