@@ -215,6 +215,8 @@ export function startWorker(config: WorkerConfig): RunningWorker {
         WORKER_NOTIFICATION_CONCURRENCY: String(config.notificationConcurrency),
         APP_URL: "http://app.bench.invalid",
         JOB_ENCRYPTION_KEY: BENCH_JOB_KEY,
+        // Several bench workers run at once; none of them receives mail.
+        INBOUND_SMTP_ENABLED: "false",
       },
       stdin: "ignore",
       stdout: fd,

@@ -176,6 +176,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // refresh and sign-in would otherwise carry over from one suite to the next.
     RATE_LIMIT_PUBLIC_PER_MINUTE: "1000000",
     RATE_LIMIT_CONTACT_PER_IP_PER_HOUR: "1000000",
+    // Browser suites send no mail in; several stacks at once would fight over one SMTP port.
+    INBOUND_SMTP_ENABLED: "false",
     RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: "1000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: "1000000",
     WORKER_LOCK_DURATION_MS: "5000",

@@ -1,13 +1,16 @@
 // Worker process: outbox relay and purge, queue handlers; finishes in-flight jobs on shutdown.
 import { checkEvictionPolicy, createRedis } from "@supportdesk/cache";
-import { env } from "@supportdesk/config";
+import { env, storageSettings } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
 import { createMailer } from "@supportdesk/email";
 import { createLogger } from "@supportdesk/logger";
 import { openQueues, startOutboxPurge, startRelay, startWorkers } from "@supportdesk/queue";
+import { createBlobStore } from "@supportdesk/storage";
 import { createHandlers } from "./handlers";
+import { startInboundSmtp } from "./inbound-smtp";
 
 const config = env();
+const storage = createBlobStore(storageSettings(config));
 const log = createLogger({ name: "worker", level: config.LOG_LEVEL });
 const db = createDatabase({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
 
@@ -45,10 +48,18 @@ const purge = startOutboxPurge({ db, log, retentionDays: config.OUTBOX_RETENTION
 const workers = startWorkers({
   db,
   connection: () => bullConnection("worker:jobs"),
-  handlers: createHandlers({ db, mailer, publisher, appUrl: config.APP_URL }),
+  handlers: createHandlers({
+    db,
+    mailer,
+    publisher,
+    appUrl: config.APP_URL,
+    storage,
+    inboundDomain: config.INBOUND_EMAIL_DOMAIN,
+  }),
   concurrency: {
     email: config.WORKER_EMAIL_CONCURRENCY,
     notification: config.WORKER_NOTIFICATION_CONCURRENCY,
+    inbound: config.WORKER_INBOUND_CONCURRENCY,
   },
   lockDurationMs: config.WORKER_LOCK_DURATION_MS,
   prefix: config.QUEUE_PREFIX,
@@ -59,11 +70,26 @@ log.info(
   "worker started",
 );
 
+// The SMTP receiver: several workers may run it on one port only if the OS balances (it does not
+// here), so a deployment runs it where INBOUND_SMTP_ENABLED=true.
+const inbound = config.INBOUND_SMTP_ENABLED
+  ? await startInboundSmtp({
+      db,
+      storage,
+      inboundDomain: config.INBOUND_EMAIL_DOMAIN,
+      maxBytes: config.INBOUND_MAX_BYTES,
+      host: config.INBOUND_SMTP_HOST,
+      port: config.INBOUND_SMTP_PORT,
+      log,
+    })
+  : null;
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "shutting down: finishing in-flight jobs");
+  await inbound?.close();
   await relay.stop();
   await purge.stop();
   await workers.close();

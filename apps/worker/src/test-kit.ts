@@ -47,6 +47,8 @@ export function startWorker(options: { redisUrl: string; smtpUrl: string; prefix
       WORKER_LOCK_DURATION_MS: "2000",
       LOG_LEVEL: "warn",
       APP_URL: "http://app.supportdesk.test",
+      // Tests that receive mail run the SMTP receiver themselves, on a port of their own.
+      INBOUND_SMTP_ENABLED: "false",
     },
     stdout: "ignore",
     stderr: "inherit",

@@ -69,6 +69,7 @@ export const envSchema = z.object({
   MAIL_CAPTURE_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
   WORKER_EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  WORKER_INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   QUEUE_PREFIX: z
     .string()
@@ -81,6 +82,32 @@ export const envSchema = z.object({
     })
     .optional(),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  // Inbound email: every tenant receives at <slug>@INBOUND_EMAIL_DOMAIN (and <slug>+<code>@… per
+  // ticket); the worker runs the SMTP receiver.
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must be a domain such as mail.supportdesk.localhost")
+    .default("mail.supportdesk.localhost"),
+  INBOUND_SMTP_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  INBOUND_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  // Where raw mail and attachments are kept: a local directory, or an S3-compatible bucket.
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  STORAGE_DIR: z.string().min(1).default(".data/storage"),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 /** A 256-bit key written in base64 (or base64url). */
@@ -205,5 +232,46 @@ export function testEnvironment(
     DATABASE_URL: pick("DATABASE_URL"),
     DATABASE_ADMIN_URL: pick("DATABASE_ADMIN_URL"),
     REDIS_URL: pick("REDIS_URL"),
+  };
+}
+
+/** Where raw mail and attachments are kept, as `@supportdesk/storage`'s `createBlobStore` takes it. */
+export type StorageSettings =
+  | { driver: "local"; dir: string }
+  | {
+      driver: "s3";
+      bucket: string;
+      region: string;
+      endpoint: string | undefined;
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    };
+
+/**
+ * The storage settings of `config`: a local directory (relative paths from the repository root),
+ * or an S3 bucket.
+ *
+ * @throws ConfigError when STORAGE_DRIVER is s3 without S3_BUCKET, or with only one of the keys
+ */
+export function storageSettings(config: Env): StorageSettings {
+  if (config.STORAGE_DRIVER === "local") {
+    const dir = config.STORAGE_DIR;
+    return { driver: "local", dir: dir.startsWith("/") ? dir : join(repoRoot(), dir) };
+  }
+  if (!config.S3_BUCKET) {
+    throw new ConfigError("Invalid environment:\n  S3_BUCKET: is required when STORAGE_DRIVER=s3.");
+  }
+  const id = config.S3_ACCESS_KEY_ID;
+  const secret = config.S3_SECRET_ACCESS_KEY;
+  if (Boolean(id) !== Boolean(secret)) {
+    throw new ConfigError(
+      "Invalid environment:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK's default chain).",
+    );
+  }
+  return {
+    driver: "s3",
+    bucket: config.S3_BUCKET,
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : undefined,
   };
 }

@@ -3,10 +3,13 @@ import { env } from "@supportdesk/config";
 import { createDatabase, type Database } from "./client";
 import { nextNumber } from "./counters";
 import {
+  attachments,
   auditLog,
   contactDeflection,
   customers,
   customRoles,
+  emailMessageIds,
+  inboundEmails,
   kbArticleRevisions,
   kbArticles,
   kbCategories,
@@ -14,6 +17,7 @@ import {
   notificationPreferences,
   notifications,
   tenants,
+  ticketCcs,
   ticketLinks,
   tickets,
   users,
@@ -107,6 +111,25 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
       .insert(ticketLinks)
       .values({ ticketId: ticket.id, tokenHash: `fixture-${crypto.randomUUID()}` });
     await tx.insert(contactDeflection).values({ day: "2026-01-01", shown: 2, clicked: 1 });
+    const inboundId = crypto.randomUUID();
+    await tx.insert(inboundEmails).values({
+      id: inboundId,
+      storageKey: `fixture/${inboundId}.eml`,
+      size: 10,
+      envelopeFrom: "ada@example.com",
+      recipient: "fixture@mail.example",
+    });
+    await tx
+      .insert(emailMessageIds)
+      .values({ messageId: `${inboundId}@fixture`, ticketId: ticket.id, direction: "in" });
+    await tx.insert(ticketCcs).values({ ticketId: ticket.id, email: "cc@example.com" });
+    await tx.insert(attachments).values({
+      ticketId: ticket.id,
+      filename: "a.txt",
+      contentType: "text/plain",
+      size: 1,
+      storageKey: `fixture/${inboundId}-0`,
+    });
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

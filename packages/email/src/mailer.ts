@@ -26,6 +26,13 @@ export interface OutgoingEmail {
   messageId?: string;
   /** Display name for this message's From, e.g. the tenant's name; the address stays `from`'s. */
   fromName?: string;
+  /** People copied (the ticket's CCs). */
+  cc?: string[];
+  /** Where replies go, e.g. the ticket's own `<slug>+<code>@<inbound domain>`. */
+  replyTo?: string;
+  /** The Message-ID answered, and the thread's Message-IDs, oldest first (brackets optional). */
+  inReplyTo?: string;
+  references?: string[];
   headers?: Record<string, string>;
 }
 
@@ -124,6 +131,27 @@ function normalizeMessageId(id: string): string {
   return `<${bare}>`;
 }
 
+/** Message-IDs from other mailers can be odd: one that does not look like an id is left out. */
+function wellFormedIds(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    try {
+      return [normalizeMessageId(id)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** In-Reply-To and References for nodemailer, from the ones that are well formed. */
+function threading(message: OutgoingEmail): { inReplyTo?: string; references?: string[] } {
+  const [inReplyTo] = wellFormedIds(message.inReplyTo ? [message.inReplyTo] : []);
+  const references = wellFormedIds(message.references ?? []);
+  return {
+    ...(inReplyTo ? { inReplyTo } : {}),
+    ...(references.length > 0 ? { references } : {}),
+  };
+}
+
 function checkHeaders(headers: Record<string, string>): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[!#-'*+.0-9A-Z^-z|~-]+$/.test(name) || /[\r\n]/.test(value)) {
@@ -179,6 +207,9 @@ export function createMailer(options: MailerOptions): Mailer {
           text: message.text,
           html: message.html,
           ...(messageId ? { messageId } : {}),
+          ...(message.cc?.length ? { cc: message.cc } : {}),
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          ...threading(message),
           ...(headers ? { headers } : {}),
         });
         return { messageId: info.messageId };

@@ -4,6 +4,7 @@ export {
   agentNotificationEmailJob,
   definePlatformJob,
   defineTenantJob,
+  inboundEmailJob,
   invitationJob,
   type JobDefinition,
   jobsByName,

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** A job that can be recorded in the outbox: its queue, its name, its payload's schema. */
 export type JobDefinition<Schema extends z.ZodType> = {
-  queue: "email" | "notification";
+  queue: "email" | "notification" | "inbound";
   name: string;
   payload: Schema;
   /**
@@ -124,6 +124,14 @@ export const ticketCreatedEmailJob = defineTenantJob(
   sealLink,
 );
 
+/**
+ * A received email, stored raw and recorded (inbound_emails) in the transaction that queued this:
+ * parse it, thread it into a ticket or open one, or quarantine it. Idempotent by its row's status.
+ */
+export const inboundEmailJob = defineTenantJob("inbound", "email.inbound", {
+  inboundEmailId: z.uuid(),
+});
+
 /** Emails the ticket's customer an agent's public reply (and the link to answer it). */
 export const ticketReplyEmailJob = defineTenantJob(
   "email",
@@ -149,5 +157,6 @@ export const jobsByName = Object.fromEntries(
     ticketCreatedEmailJob,
     ticketReplyEmailJob,
     agentNotificationEmailJob,
+    inboundEmailJob,
   ].map((job) => [job.name, job]),
 ) as Record<string, JobDefinition<z.ZodType>>;

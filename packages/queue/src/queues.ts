@@ -2,7 +2,11 @@
 import type { Redis } from "@supportdesk/cache";
 import { type JobsOptions, Queue } from "bullmq";
 
-export const QUEUE_NAMES = ["email", "notification"] as const;
+/**
+ * `email`: mail we send; `notification`: ticket events; `inbound`: received mail, one job per
+ * message, on its own queue so a flood of (or one huge) inbound message never holds up replies.
+ */
+export const QUEUE_NAMES = ["email", "notification", "inbound"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**

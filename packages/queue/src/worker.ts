@@ -28,7 +28,8 @@ export type WorkerOptions = {
   /** Each worker needs its own blocking connection: a factory of `maxRetriesPerRequest: null` clients. */
   connection: () => Redis;
   handlers: Record<string, JobHandler>;
-  concurrency: Record<QueueName, number>;
+  /** Jobs run at once per queue; a queue left out gets no worker in this process. */
+  concurrency: Partial<Record<QueueName, number>>;
   log: Logger;
   /** A job whose worker stops renewing its lock (killed) is redelivered after this long. */
   lockDurationMs?: number;
@@ -119,7 +120,7 @@ export function startWorkers(options: WorkerOptions): Workers {
     const worker = new Worker(queue, processor(options), {
       connection: options.connection(),
       prefix: options.prefix ?? DEFAULT_PREFIX,
-      concurrency: options.concurrency[queue],
+      concurrency: options.concurrency[queue] ?? 1,
       lockDuration,
       stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
       maxStalledCount: 3,

@@ -1,5 +1,15 @@
 // Customers of a tenant: the people who write in.
-import { and, customers, desc, eq, ilike, or, sql, tickets } from "@supportdesk/database";
+import {
+  and,
+  customers,
+  desc,
+  eq,
+  ilike,
+  or,
+  sql,
+  type TenantDb,
+  tickets,
+} from "@supportdesk/database";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
@@ -85,4 +95,29 @@ export async function getCustomer(scope: TenantScope, input: { id: string }) {
     .orderBy(desc(tickets.createdAt))
     .limit(20);
   return { ...row, tickets: recent };
+}
+
+/**
+ * The customer with this email (any case), created with `name` when the tenant has none: how the
+ * contact form and inbound email know who wrote. No permission: the caller is that door.
+ */
+export async function customerByEmail(tx: TenantDb, email: string, name: string): Promise<string> {
+  const find = async () => {
+    const [row] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`lower(${customers.email}) = lower(${email})`);
+    return row?.id;
+  };
+  const known = await find();
+  if (known) return known;
+  const [created] = await tx
+    .insert(customers)
+    .values({ email, name })
+    .onConflictDoNothing()
+    .returning({ id: customers.id });
+  // A concurrent submission with the same address won the insert: use its customer.
+  const id = created?.id ?? (await find());
+  if (!id) throw new Error("customer neither inserted nor found");
+  return id;
 }

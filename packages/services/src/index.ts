@@ -12,6 +12,7 @@ export {
 } from "./context";
 export * as roles from "./custom-roles";
 export * as customers from "./customers";
+export * as email from "./email";
 export { AppError, type AppErrorCode, notFound } from "./errors";
 export * as helpCentre from "./helpcentre";
 export * as invitations from "./invitations";

@@ -2,7 +2,7 @@
 // the help centre's contact form. The callers check who may; this writes the ticket, its first
 // message, the audit row, the event for agents and the customer's acknowledgement, in one
 // transaction.
-import { messages, nextNumber, tickets } from "@supportdesk/database";
+import { type MessageEmail, messages, nextNumber, tickets } from "@supportdesk/database";
 import type { TicketChannel, TicketPriority } from "@supportdesk/domain";
 import { enqueue, ticketCreatedEmailJob, ticketEventJob } from "@supportdesk/queue";
 import { audit } from "./audit";
@@ -26,6 +26,12 @@ export type NewTicket = {
   channel: TicketChannel;
   inquiryTypeId?: string | undefined;
   author: FirstAuthor;
+  /** The first message's id, when the caller needs it before (inbound mail's attachments). */
+  firstMessageId?: string | undefined;
+  /** The first message's email envelope, when it came by email. */
+  email?: MessageEmail | undefined;
+  /** Whether the customer is sent an acknowledgement (default: yes, when there is a customer). */
+  acknowledge?: boolean | undefined;
 };
 
 /** What opening a ticket needs: the tenant's transaction and who acts (for the audit trail). */
@@ -53,6 +59,8 @@ export async function openTicket(scope: OpenScope, input: NewTicket) {
   if (!ticket) throw new Error("ticket insert returned nothing");
   const { author } = input;
   await scope.tx.insert(messages).values({
+    ...(input.firstMessageId ? { id: input.firstMessageId } : {}),
+    ...(input.email ? { email: input.email } : {}),
     ticketId: ticket.id,
     authorType: author.type,
     authorUserId: author.type === "agent" ? author.userId : null,
@@ -71,7 +79,7 @@ export async function openTicket(scope: OpenScope, input: NewTicket) {
     kind: "created",
     actorUserId: scope.actor.userId,
   });
-  if (ticket.customerId) {
+  if (ticket.customerId && input.acknowledge !== false) {
     await enqueue(scope.tx, ticketCreatedEmailJob, {
       tenantId: scope.tenantId,
       ticketId: ticket.id,

@@ -1,6 +1,14 @@
 // Tenant-owned: the people a tenant supports (they write tickets; they are not platform users).
 import { sql } from "drizzle-orm";
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, newId, updatedAt } from "./_columns";
 import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
 
@@ -12,6 +20,9 @@ export const customers = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     company: text("company"),
+    /** Set when mail to the address bounced (a delivery status notification), with why. */
+    bouncingAt: timestamp("bouncing_at", { withTimezone: true, precision: 3 }),
+    bounceReason: text("bounce_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./counters";
 export * from "./customers";
 export * from "./deliveries";
+export * from "./email";
 export * from "./helpcentre";
 export * from "./kb";
 export * from "./memberships";

@@ -36,6 +36,15 @@ export type TenantSettings = {
       assigneeId: string | null;
     }[];
   };
+  /** The email channel (services/email/settings.ts validates and defaults it). */
+  email?: {
+    /** Whether a new ticket by email is acknowledged to its sender (default true). */
+    autoAcknowledge?: boolean;
+    /** The From name on mail to customers (default: the tenant's display name). */
+    senderName?: string;
+    /** Plain text appended to every reply. */
+    signature?: string;
+  };
   [key: string]: unknown;
 };
 

@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -24,6 +25,16 @@ export const messageAuthor = pgEnum("message_author", ["customer", "agent", "sys
 /** Where a ticket came from: typed in by an agent (or an API key), the help centre, or email. */
 export const ticketChannel = pgEnum("ticket_channel", ["agent", "helpcentre", "email"]);
 
+/** An email's envelope as a message keeps it (addresses lower-cased, names as written). */
+export type MessageEmail = {
+  from: { address: string; name: string };
+  to: { address: string; name: string }[];
+  cc: { address: string; name: string }[];
+  subject: string;
+  /** The received message (inbound_emails), for "view original". */
+  inboundEmailId?: string;
+};
+
 export const tickets = pgTable(
   "tickets",
   {
@@ -40,12 +51,18 @@ export const tickets = pgTable(
     channel: ticketChannel("channel").notNull().default("agent"),
     /** The help centre's inquiry type it was filed under (an id in the tenant's settings), if any. */
     inquiryTypeId: text("inquiry_type_id"),
+    /**
+     * Routes email replies: `<slug>+<reply_code>@<inbound domain>` is the ticket's Reply-To. Made
+     * when the ticket is first emailed; it can add a message to the ticket, never read one.
+     */
+    replyCode: text("reply_code"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("tickets_tenant_number_key").on(t.tenantId, t.number),
+    uniqueIndex("tickets_tenant_reply_code_key").on(t.tenantId, t.replyCode),
     foreignKey({
       name: "tickets_customer_fk",
       columns: [t.tenantId, t.customerId],
@@ -83,6 +100,8 @@ export const messages = pgTable(
     /** Internal notes are seen by agents only, never by the customer. */
     isInternal: boolean("is_internal").notNull().default(false),
     body: text("body").notNull(),
+    /** For a message that came or went by email: its addresses, subject and raw message. */
+    email: jsonb("email").$type<MessageEmail>(),
     createdAt: createdAt(),
   },
   (t) => [

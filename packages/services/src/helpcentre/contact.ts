@@ -1,9 +1,10 @@
 // The help centre's contact form: what it offers (inquiry types), the articles it suggests while a
 // customer types, and a submission turned into a ticket. Public: the form itself is the door, so
 // nothing here asks for a permission; the server in front limits who may knock how often.
-import { customers, eq, sql, type TenantDb, tenants } from "@supportdesk/database";
+import { eq, type TenantDb, tenants } from "@supportdesk/database";
 import { z } from "zod";
 import { audit } from "../audit";
+import { customerByEmail } from "../customers";
 import { isAssignable } from "../members";
 import { type OpenScope, openTicket } from "../ticket-open";
 import { countDeflection } from "./deflection";
@@ -100,28 +101,6 @@ export function checkContact(
   return { ok: true, value: parsed.data };
 }
 
-/** The customer with this email (any case), created with `name` when the tenant has none. */
-async function customerFor(tx: TenantDb, email: string, name: string): Promise<string> {
-  const find = async () => {
-    const [row] = await tx
-      .select({ id: customers.id })
-      .from(customers)
-      .where(sql`lower(${customers.email}) = lower(${email})`);
-    return row?.id;
-  };
-  const known = await find();
-  if (known) return known;
-  const [created] = await tx
-    .insert(customers)
-    .values({ email, name })
-    .onConflictDoNothing()
-    .returning({ id: customers.id });
-  // A concurrent submission with the same address won the insert: use its customer.
-  const id = created?.id ?? (await find());
-  if (!id) throw new Error("customer neither inserted nor found");
-  return id;
-}
-
 /**
  * Files a checked submission as a ticket: the customer found or created by email, the first
  * message theirs, priority, tags and assignee from the inquiry type; agents are told and the
@@ -134,7 +113,7 @@ export async function submitContact(
 ): Promise<{ ticketId: string; number: number }> {
   const types = await inquiryTypesOf(scope.tx, scope.tenantId);
   const type = types.find((t) => t.id === input.inquiryTypeId);
-  const customerId = await customerFor(scope.tx, input.email, input.name);
+  const customerId = await customerByEmail(scope.tx, input.email, input.name);
   // The default assignee may have left or lost the right to work tickets since it was chosen.
   const assigneeId =
     type?.assigneeId && (await isAssignable(scope, type.assigneeId)) ? type.assigneeId : null;

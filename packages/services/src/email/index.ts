@@ -1,0 +1,19 @@
+// The email channel: receiving (store raw, record, queue), filing (thread or open a ticket),
+// bounces, and the settings that shape what is sent.
+export { type Filed, fileInbound } from "./file";
+export { type Threading, threadIndex, threadOutbound } from "./outbound";
+export {
+  type ProcessDeps,
+  type ProcessInput,
+  type ProcessOutcome,
+  processInbound,
+  quarantine,
+} from "./process";
+export { type InboundDeps, type ReceivedEmail, recordInbound, resolveRecipient } from "./receive";
+export {
+  type EmailSettings,
+  emailSettingsOf,
+  MAX_SIGNATURE_LENGTH,
+  normaliseEmailSettings,
+} from "./settings";
+export { findThread, type ThreadMatch } from "./thread";

@@ -1,0 +1,45 @@
+// The local store on a real directory: round trips, replacement, absence, and keys that could
+// escape the directory or another tenant's namespace.
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { belongsTo, checkKey, createLocalStore, StorageKeyError, tenantKey } from "./index";
+
+const root = mkdtempSync(join(tmpdir(), "sd-storage-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const store = createLocalStore(root);
+const tenant = "0190a4f2-0000-7000-8000-000000000001";
+
+describe("the local store", () => {
+  test("keeps bytes exactly, replaces on a second put, and says when there is nothing", async () => {
+    const key = tenantKey(tenant, "inbound", "a.eml");
+    const bytes = new Uint8Array([0, 1, 2, 255, 13, 10]);
+    await store.put(key, bytes);
+    expect(await store.get(key)).toEqual(bytes);
+    expect(await store.size(key)).toBe(6);
+    await store.put(key, new Uint8Array([7]));
+    expect(await store.get(key)).toEqual(new Uint8Array([7]));
+    await store.delete(key);
+    expect(await store.get(key)).toBeNull();
+    expect(await store.size(key)).toBeNull();
+    await store.delete(key);
+    // No temporary files are left behind.
+    expect(readdirSync(join(root, "t", tenant, "inbound"))).toEqual([]);
+  });
+
+  test("keys cannot climb out of the directory or be blank", async () => {
+    for (const key of ["../x", "t/../../etc/passwd", "/abs", "a//b", "a/./b", "", "a/", "a b"]) {
+      expect(() => checkKey(key)).toThrow(StorageKeyError);
+      await expect(store.get(key)).rejects.toThrow(StorageKeyError);
+    }
+  });
+
+  test("a tenant's keys are under its own prefix, and only a UUID names a tenant", () => {
+    const key = tenantKey(tenant, "attachments", "x");
+    expect(belongsTo(key, tenant)).toBe(true);
+    expect(belongsTo(key, "0190a4f2-0000-7000-8000-000000000002")).toBe(false);
+    expect(() => tenantKey("../other", "inbound", "x")).toThrow(StorageKeyError);
+    expect(() => tenantKey(tenant, "inbound", "../x")).toThrow(StorageKeyError);
+  });
+});
