@@ -12,6 +12,7 @@ import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { serveFile } from "./files";
 import { mountHelpCentre } from "./helpcentre";
 import { securityHeaders } from "./security-headers";
 
@@ -82,6 +83,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   // CSP and its companions on every response, the web app's HTML included (./security-headers.ts).
+  // A stored file is never a page of ours: outside the policy below, its own is a sandbox.
+  app.use("/files/*", async (c, next) => {
+    await next();
+    c.res.headers.set("content-security-policy", "default-src 'none'; sandbox");
+  });
   app.use(securityHeaders((req) => isSecure(options, req)));
   app.use(
     "*",
@@ -144,6 +150,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(deps.tokens.jwks());
   });
   if (options.ws) app.get("/ws", options.ws);
+  // Stored files by signed link (./files.ts): attachments and emails' originals.
+  app.get("/files/:token", (c) => serveFile(deps, c.req.param("token")));
 
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,

@@ -1,11 +1,13 @@
 // Builds the server's dependencies from the config: database, Redis, tokens, rate limiter, logger.
+import { hkdfSync } from "node:crypto";
 import { join } from "node:path";
 import { createTokenService, loadOrCreateDevKeys, parseSigningKeys } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
-import { type Env, repoRoot } from "@supportdesk/config";
+import { type Env, repoRoot, storageSettings } from "@supportdesk/config";
 import { createDatabase } from "@supportdesk/database";
 import type { Logger } from "@supportdesk/logger";
 import { openQueues } from "@supportdesk/queue";
+import { createBlobStore } from "@supportdesk/storage";
 import type { TrpcDeps } from "@supportdesk/trpc";
 
 /**
@@ -20,6 +22,23 @@ async function signingKeys(config: Env) {
     );
   }
   return loadOrCreateDevKeys(join(repoRoot(), ".data", "auth-keys.json"));
+}
+
+/**
+ * The key that signs download links, derived (HKDF) from the first JOB_ENCRYPTION_KEY: no new
+ * secret to manage, and rotating that key also retires every outstanding link.
+ */
+function fileLinkKey(config: Env): Uint8Array {
+  const first = config.JOB_ENCRYPTION_KEY.split(",")[0]?.trim() ?? "";
+  return new Uint8Array(
+    hkdfSync(
+      "sha256",
+      Buffer.from(first, "base64"),
+      new Uint8Array(),
+      "supportdesk file links",
+      32,
+    ),
+  );
 }
 
 export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
@@ -42,6 +61,10 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
     }),
     rateLimiter: createRateLimiter(redis),
     log,
+    files: {
+      storage: createBlobStore(storageSettings(config)),
+      linkKey: fileLinkKey(config),
+    },
     // For queues.stats only: the server never adds jobs to Redis (producers write the outbox).
     queues: openQueues(
       createRedis(config.REDIS_URL, { name: "server:queues", maxRetriesPerRequest: null }),
@@ -51,6 +74,7 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
     settings: {
       nodeEnv: config.NODE_ENV,
       platformDomain: config.PLATFORM_DOMAIN,
+      inboundDomain: config.INBOUND_EMAIL_DOMAIN,
       refreshIdleDays: config.REFRESH_TOKEN_IDLE_DAYS,
       rateLimits: {
         free: config.RATE_LIMIT_FREE_PER_MINUTE,

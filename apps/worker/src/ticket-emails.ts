@@ -17,10 +17,11 @@ import {
 
 type ThreadInput = { ticketId: string; ticketMessageId: string | null; copyCcs: boolean };
 
-/** Records this email on the ticket and returns its threading envelope. */
+/** The threading envelope of a ticket email; bounces come back to the tenant's address. */
 function envelopeOf(threading: email.Threading, fromName: string): Envelope {
   return {
     fromName,
+    envelopeFrom: threading.replyTo,
     replyTo: threading.replyTo,
     ...(threading.inReplyTo ? { inReplyTo: threading.inReplyTo } : {}),
     references: threading.references,

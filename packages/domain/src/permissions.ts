@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   "role.manage": { group: "Team", label: "Create, edit and delete custom roles" },
   "apiKey.manage": { group: "Organisation", label: "Create and revoke API keys" },
   "settings.update": { group: "Organisation", label: "Change the organisation's name and look" },
+  "email.manage": {
+    group: "Organisation",
+    label: "Set up the email channel and handle quarantined mail",
+  },
   "audit.read": { group: "Organisation", label: "Read the audit log" },
   "tenant.transfer": { group: "Organisation", label: "Transfer ownership (owners only)" },
   "tenant.delete": { group: "Organisation", label: "Delete the organisation (owners only)" },
@@ -77,6 +81,7 @@ const ADMIN: Permission[] = [
   "role.manage",
   "apiKey.manage",
   "settings.update",
+  "email.manage",
   "audit.read",
 ];
 

@@ -26,6 +26,11 @@ export interface OutgoingEmail {
   messageId?: string;
   /** Display name for this message's From, e.g. the tenant's name; the address stays `from`'s. */
   fromName?: string;
+  /**
+   * The envelope sender (SMTP MAIL FROM), where bounces go: for ticket mail, an address on our
+   * inbound domain, so a bounce comes back as a delivery report. Default: `from`'s address.
+   */
+  envelopeFrom?: string;
   /** People copied (the ticket's CCs). */
   cc?: string[];
   /** Where replies go, e.g. the ticket's own `<slug>+<code>@<inbound domain>`. */
@@ -208,6 +213,9 @@ export function createMailer(options: MailerOptions): Mailer {
           html: message.html,
           ...(messageId ? { messageId } : {}),
           ...(message.cc?.length ? { cc: message.cc } : {}),
+          ...(message.envelopeFrom
+            ? { envelope: { from: message.envelopeFrom, to: [message.to, ...(message.cc ?? [])] } }
+            : {}),
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
           ...threading(message),
           ...(headers ? { headers } : {}),

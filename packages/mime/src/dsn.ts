@@ -22,7 +22,9 @@ export function deliveryReportOf(
   const text = new TextDecoder().decode(status.content).replace(/\r\n/g, "\n");
   const failed: DeliveryReport["failed"] = [];
   // Per-recipient blocks are separated by blank lines; the first block is per-message.
-  for (const block of text.split(/\n\s*\n/)) {
+  for (const folded of text.split(/\n\s*\n/)) {
+    // Fields may be folded over several lines (a long Diagnostic-Code): unfold them first.
+    const block = folded.replace(/\n[ \t]+/g, " ");
     const field = (name: string) =>
       new RegExp(`^${name}:\\s*(?:[^;\\n]*;\\s*)?(.+)$`, "im").exec(block)?.[1]?.trim() ?? "";
     const address = field("Final-Recipient") || field("Original-Recipient");

@@ -73,6 +73,12 @@ function safeFilename(name: string): string {
   return out.join("").trim().slice(0, 200) || "attachment";
 }
 
+/** The Date header when it parses; mailparser would put "now" for one that does not. */
+function dateOf(mail: Awaited<ReturnType<typeof simpleParser>>): Date | null {
+  const line = mail.headerLines.find((h) => h.key === "date")?.line.replace(/^date:\s*/i, "");
+  return line && !Number.isNaN(Date.parse(line)) ? (mail.date ?? null) : null;
+}
+
 function headerText(value: unknown): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return headerText(value[0]);
@@ -95,7 +101,12 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
   if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(head)) throw new MimeError("no message header found");
   let mail: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    mail = await simpleParser(buffer, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+    // keepDeliveryStatus: a bounce's message/delivery-status part stays a part (dsn.ts reads it).
+    mail = await simpleParser(buffer, {
+      skipImageLinks: true,
+      keepDeliveryStatus: true,
+      maxHtmlLengthToParse: 2_000_000,
+    });
   } catch (error) {
     throw new MimeError(`the message could not be parsed: ${(error as Error).message}`);
   }
@@ -104,6 +115,9 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
     const value = mail.headers.get(name);
     if (value !== undefined) headers[name] = headerText(value).slice(0, 1000);
   }
+  // mailparser gathers the List-* headers under "list".
+  const list = mail.headers.get("list") as { id?: { id?: string } } | undefined;
+  if (list?.id?.id) headers["list-id"] = list.id.id.slice(0, 1000);
   const attachments: ParsedAttachment[] = [];
   for (const [index, a] of mail.attachments.entries()) {
     const content = new Uint8Array(a.content);
@@ -126,7 +140,7 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     subject: (mail.subject ?? "").replace(/\s+/g, " ").trim().slice(0, 998),
-    date: mail.date ?? null,
+    date: dateOf(mail),
     text: (mail.text ?? "").replace(/\r\n/g, "\n"),
     html: typeof mail.html === "string" ? mail.html : null,
     headers,

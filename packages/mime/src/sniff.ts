@@ -3,7 +3,8 @@
 import { fileTypeFromBuffer } from "file-type";
 
 /** Types whose bytes carry no signature: the sender's claim stands only for these. */
-const TEXTUAL = /^(?:text\/(?:plain|csv|calendar)|message\/(?:rfc822|delivery-status))$/i;
+const TEXTUAL =
+  /^(?:text\/(?:plain|csv|calendar|rfc822-headers)|message\/(?:rfc822|delivery-status))$/i;
 
 /**
  * The sniffed MIME type of `bytes`; when the bytes have no known signature, `declared` if it is

@@ -20,6 +20,9 @@ const customerColumns = {
   email: customers.email,
   name: customers.name,
   company: customers.company,
+  /** When mail to the address last bounced, and why; null while it does not. */
+  bouncingAt: customers.bouncingAt,
+  bounceReason: customers.bounceReason,
   createdAt: customers.createdAt,
 };
 

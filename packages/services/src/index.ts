@@ -1,5 +1,6 @@
 // @supportdesk/services: the business rules; tRPC procedures, jobs and CLIs are thin doors onto these.
 export * as apiKeys from "./api-keys";
+export * as attachments from "./attachments";
 export { audit, listAudit } from "./audit";
 export * as auth from "./auth";
 export {

@@ -1,6 +1,16 @@
 // Tickets and their threads: get with the whole thread, create with a per-tenant number, update,
 // reply (the inbox list is ticket-list.ts).
-import { and, customers, eq, messages, sql, tickets, users } from "@supportdesk/database";
+import {
+  and,
+  attachments,
+  customers,
+  eq,
+  messages,
+  sql,
+  ticketCcs,
+  tickets,
+  users,
+} from "@supportdesk/database";
 import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
@@ -30,6 +40,7 @@ export async function getTicket(scope: TenantScope, input: { id: string }) {
       authorName: sql<string | null>`coalesce(${users.name}, ${customers.name})`,
       isInternal: messages.isInternal,
       body: messages.body,
+      email: messages.email,
       createdAt: messages.createdAt,
     })
     .from(messages)
@@ -40,7 +51,60 @@ export async function getTicket(scope: TenantScope, input: { id: string }) {
     )
     .where(eq(messages.ticketId, input.id))
     .orderBy(messages.createdAt, messages.id);
-  return { ...ticket, messages: thread };
+  const files = await scope.tx
+    .select({
+      id: attachments.id,
+      messageId: attachments.messageId,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      inline: attachments.inline,
+    })
+    .from(attachments)
+    .where(eq(attachments.ticketId, input.id))
+    .orderBy(attachments.createdAt, attachments.id);
+  const ccs = await scope.tx
+    .select({ email: ticketCcs.email, name: ticketCcs.name })
+    .from(ticketCcs)
+    .where(eq(ticketCcs.ticketId, input.id))
+    .orderBy(ticketCcs.createdAt, ticketCcs.email);
+  return {
+    ...ticket,
+    ccs,
+    messages: thread.map((m) => ({
+      ...m,
+      attachments: files
+        .filter((f) => f.messageId === m.id)
+        .map(({ messageId: _, ...file }) => file),
+    })),
+  };
+}
+
+/** Replaces the people copied on a ticket's replies (addresses lower-cased, at most 50). */
+export async function updateCcs(
+  scope: TenantScope,
+  input: { ticketId: string; ccs: { email: string; name?: string | undefined }[] },
+) {
+  authorize(scope, "ticket.update");
+  await findTicket(scope, input.ticketId);
+  const unique = [
+    ...new Map(
+      input.ccs.map((c) => [c.email.trim().toLowerCase(), (c.name ?? "").trim()] as const),
+    ),
+  ].slice(0, 50);
+  await scope.tx.delete(ticketCcs).where(eq(ticketCcs.ticketId, input.ticketId));
+  if (unique.length > 0) {
+    await scope.tx
+      .insert(ticketCcs)
+      .values(unique.map(([email, name]) => ({ ticketId: input.ticketId, email, name })));
+  }
+  await audit(
+    scope,
+    "ticket.ccs.update",
+    { type: "ticket", id: input.ticketId },
+    { count: unique.length },
+  );
+  return unique.map(([email, name]) => ({ email, name }));
 }
 
 async function assertAssignable(scope: TenantScope, assigneeId: string | null | undefined) {

@@ -5,6 +5,7 @@ import { createS3Store, type S3Options } from "./s3";
 import type { BlobStore } from "./types";
 
 export { belongsTo, checkKey, StorageKeyError, tenantKey } from "./keys";
+export { type FileClaims, signFileLink, verifyFileLink } from "./links";
 export { createLocalStore } from "./local";
 export { createS3Store, type S3Options } from "./s3";
 export type { BlobStore } from "./types";

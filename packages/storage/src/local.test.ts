@@ -43,3 +43,39 @@ describe("the local store", () => {
     expect(() => tenantKey(tenant, "inbound", "../x")).toThrow(StorageKeyError);
   });
 });
+
+describe("signed file links", async () => {
+  const { signFileLink, verifyFileLink } = await import("./index");
+  const secret = new Uint8Array(32).fill(7);
+  const claims = {
+    tenantId: tenant,
+    key: tenantKey(tenant, "attachments", "a"),
+    filename: "a.png",
+    contentType: "image/png",
+    inline: true,
+    exp: 2_000_000_000,
+  };
+
+  test("a link opens what it names until it expires", () => {
+    const token = signFileLink(secret, claims);
+    expect(verifyFileLink(secret, token, 1_000)).toEqual(claims);
+    expect(verifyFileLink(secret, token, 2_000_000_001)).toBeNull();
+  });
+
+  test("a changed claim, another key or another tenant's object opens nothing", () => {
+    const token = signFileLink(secret, claims);
+    const [body, signature] = token.split(".");
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims, key: tenantKey(tenant, "attachments", "b") }),
+    ).toString("base64url");
+    expect(verifyFileLink(secret, `${forged}.${signature}`, 1_000)).toBeNull();
+    expect(verifyFileLink(new Uint8Array(32).fill(8), token, 1_000)).toBeNull();
+    expect(verifyFileLink(secret, `${body}.${signature}.x`, 1_000)).toBeNull();
+    expect(() =>
+      signFileLink(secret, {
+        ...claims,
+        key: tenantKey(claims.tenantId.replace("1", "2"), "a", "b"),
+      }),
+    ).toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 // The request context: dependencies, who is calling, and which tenant the request names.
+
 import type {
   AccessDeps,
   Principal,
@@ -9,6 +10,7 @@ import type {
 import type { RateLimiter } from "@supportdesk/cache";
 import type { TenantDb } from "@supportdesk/database";
 import type { QueueName } from "@supportdesk/queue";
+import type { BlobStore } from "@supportdesk/storage";
 import type { Queue } from "bullmq";
 
 export type { Principal, TenantHints, TenantSummary };
@@ -20,6 +22,8 @@ export const REFRESH_COOKIE = "sd_refresh";
 export type TrpcSettings = {
   nodeEnv: "development" | "test" | "production";
   platformDomain: string;
+  /** Tenants receive mail at `<slug>@<inboundDomain>`. */
+  inboundDomain: string;
   refreshIdleDays: number;
   /** Per minute unless named otherwise; what each counts is in middlewares/rate-limit.ts. */
   rateLimits: {
@@ -45,6 +49,8 @@ export type TrpcSettings = {
 export type TrpcDeps = AccessDeps & {
   rateLimiter: RateLimiter;
   settings: TrpcSettings;
+  /** Stored files (raw mail, attachments) and the key that signs their download links. */
+  files: { storage: BlobStore; linkKey: Uint8Array };
   /** BullMQ queues, for platform operators' stats (absent where a process runs no queues). */
   queues?: Record<QueueName, Queue>;
 };

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { userTenantRoles } from "@supportdesk/database";
 import { tenant as tenantMiddleware } from "./middlewares/tenant";
+import { fileFixtures } from "./test-files";
 import {
   allPaths,
   attempt,
@@ -103,6 +104,8 @@ const roleA = await asOwnerA.roles.create({
   permissions: ["ticket.read", "ticket.update"],
 });
 
+const filesA = await fileFixtures(deps, A.id, ticketA.id, `Secret file of A ${run}`);
+
 const b = await signUp(deps, { tenantName: `Matrix B ${run}`, name: "Owner of B" });
 const B = must(b.tenant, "tenant B");
 const keyB = await b.as(B.slug).apiKeys.create({ name: "B integration", role: "member" });
@@ -119,6 +122,7 @@ const ids: Ids = {
   roleId: roleA.id,
   kbCategoryId: kbCategoryA.id,
   kbArticleId: kbArticleA.id,
+  ...filesA,
 };
 
 /** Strings that only A's data contains: none may appear in what someone outside A gets back. */
@@ -141,6 +145,9 @@ const markersOfA: Record<string, string> = {
   "A's article id": kbArticleA.id,
   "A's article title": kbArticleA.title,
   "A's role name": roleA.name,
+  "A's attachment id": filesA.attachmentId,
+  "A's file name": `Secret file of A ${run}`,
+  "A's inbound email id": filesA.inboundEmailId,
   "A's owner id": ownerA.userId,
   "A's owner email": ownerA.email,
   "A's member id": memberA.userId,
@@ -366,7 +373,8 @@ describe("nothing of A changed", () => {
     const after = await snapshotOfA();
     expect(after).toEqual(before);
     // The snapshot is not empty: it saw the fixtures.
-    expect((before.tickets as unknown[]).length).toBe(1);
+    // Two tickets: one typed in by its owner, one opened by the fixture email.
+    expect((before.tickets as unknown[]).length).toBe(2);
     expect((before.user_tenant_roles as unknown[]).length).toBe(4);
   });
 });

@@ -12,6 +12,7 @@ import {
   type Permission,
   ROLE_PERMISSIONS,
 } from "@supportdesk/domain";
+import { fileFixtures } from "./test-files";
 import {
   attempt,
   type Caller,
@@ -48,6 +49,8 @@ const draft = await owner.kb.articles.create({
   categoryId: guides.id,
 });
 
+const files = await fileFixtures(deps, tenant.id, ticket.id, "Matrix file");
+
 const ids: Ids = {
   tenantId: tenant.id,
   slug: tenant.slug,
@@ -59,6 +62,7 @@ const ids: Ids = {
   roleId: nowhere(),
   kbCategoryId: guides.id,
   kbArticleId: draft.id,
+  ...files,
 };
 
 /**

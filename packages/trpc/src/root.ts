@@ -2,9 +2,11 @@
 
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./routers/api-keys";
+import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
+import { emailRouter } from "./routers/email";
 import { helpCentreRouter } from "./routers/help-centre";
 import { invitationsRouter } from "./routers/invitations";
 import { kbRouter } from "./routers/kb";
@@ -25,6 +27,8 @@ export const appRouter = router({
   kb: kbRouter,
   helpCentre: helpCentreRouter,
   tickets: ticketsRouter,
+  attachments: attachmentsRouter,
+  email: emailRouter,
   audit: auditRouter,
   queues: queuesRouter,
   notifications: notificationsRouter,

@@ -58,6 +58,11 @@ export type Ids = {
   /** A knowledge-base category holding `kbArticleId`, a draft. */
   kbCategoryId: string;
   kbArticleId: string;
+  /** A file on the ticket's first message, and an email received by the tenant. */
+  attachmentId: string;
+  inboundEmailId: string;
+  /** A ticket message that came by email (its original is downloadable). */
+  emailMessageId: string;
 };
 
 export const INPUTS: Record<string, (ids: Ids) => unknown> = {
@@ -132,6 +137,15 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "tickets.addMessage": (ids) => ({ ticketId: ids.ticketId, body: "probe", internal: false }),
   "tickets.revokeLinks": (ids) => ({ ticketId: ids.ticketId }),
+  "tickets.messageOriginal": (ids) => ({ messageId: ids.emailMessageId }),
+  "tickets.updateCcs": (ids) => ({ ticketId: ids.ticketId, ccs: [{ email: "cc@example.com" }] }),
+  "attachments.get": (ids) => ({ id: ids.attachmentId }),
+  "email.settings.get": () => undefined,
+  "email.settings.update": () => ({ autoAcknowledge: true }),
+  "email.inbound.list": () => ({ limit: 25 }),
+  "email.inbound.retry": (ids) => ({ id: ids.inboundEmailId }),
+  "email.inbound.discard": (ids) => ({ id: ids.inboundEmailId }),
+  "email.inbound.original": (ids) => ({ id: ids.inboundEmailId }),
   "audit.list": () => ({ limit: 100 }),
   "notifications.list": () => ({ perPage: 100, unreadOnly: false }),
   "notifications.unreadCount": () => undefined,

@@ -1,14 +1,19 @@
 // Test harness: real dependencies on the test database and Redis, and signed-in callers.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTokenService, generateSigningKey, type SigningJwk } from "@supportdesk/auth-utils";
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createDatabase, userTenantRoles } from "@supportdesk/database";
 import { createLogger } from "@supportdesk/logger";
+import { createLocalStore } from "@supportdesk/storage";
 import type { RequestInfo, TrpcDeps, TrpcSettings } from "./context";
 import { createContextInner } from "./context";
 import { createCaller } from "./root";
 import { lastJobFor } from "./test-outbox";
 
+export { fileFixtures } from "./test-files";
 export { lastJobFor, lastRawJobFor } from "./test-outbox";
 
 /** Builds deps against the TEST_* services; `close()` releases them. */
@@ -31,9 +36,14 @@ export async function createTestDeps(
     }),
     rateLimiter: createRateLimiter(redis),
     log: createLogger({ name: "test", level: "silent" }),
+    files: {
+      storage: createLocalStore(mkdtempSync(join(tmpdir(), "sd-test-files-"))),
+      linkKey: crypto.getRandomValues(new Uint8Array(32)),
+    },
     settings: {
       nodeEnv: "test",
       platformDomain: "supportdesk.test",
+      inboundDomain: "mail.supportdesk.test",
       refreshIdleDays: 30,
       rateLimits: {
         free: 100_000,

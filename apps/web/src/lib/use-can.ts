@@ -68,5 +68,6 @@ export const ADMINISTRATION: readonly Permission[] = [
   "member.remove",
   "role.manage",
   "apiKey.manage",
+  "email.manage",
   "audit.read",
 ];

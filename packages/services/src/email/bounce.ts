@@ -25,11 +25,7 @@ function bouncedIds(mail: ParsedMail): string[] {
 }
 
 /** Records a bounce; returns what happened, in words for the inbound log. */
-export async function recordBounce(
-  tx: TenantDb,
-  mail: ParsedMail,
-  messageId: string,
-): Promise<string> {
+export async function recordBounce(tx: TenantDb, mail: ParsedMail): Promise<string> {
   const report = mail.report;
   const failed = report?.failed ?? [];
   if (failed.length === 0) return "a delivery report with no permanent failure";
@@ -58,10 +54,5 @@ export async function recordBounce(
       body: `Mail to ${addresses} bounced (${failed.map((f) => `${f.status}${f.diagnostic ? `: ${f.diagnostic}` : ""}`).join("; ")}).`,
     });
   }
-  // Kept so the same report delivered twice is recognised.
-  await tx
-    .insert(emailMessageIds)
-    .values({ messageId, direction: "in", ticketId: hit?.ticketId ?? null })
-    .onConflictDoNothing();
   return `bounce for ${addresses}`;
 }

@@ -1,5 +1,16 @@
 // The email channel: receiving (store raw, record, queue), filing (thread or open a ticket),
 // bounces, and the settings that shape what is sent.
+export {
+  discardInbound,
+  type EmailSettingsUpdate,
+  type EmailSettingsView,
+  getEmailSettings,
+  listInbound,
+  messageOriginalOf,
+  originalOf,
+  retryInbound,
+  updateEmailSettings,
+} from "./admin";
 export { type Filed, fileInbound } from "./file";
 export { type Threading, threadIndex, threadOutbound } from "./outbound";
 export {

@@ -1,6 +1,7 @@
 // tickets: the inbox (filters, cursor pages), a ticket's thread, and working it.
-import { tickets } from "@supportdesk/services";
+import { email, tickets } from "@supportdesk/services";
 import { z } from "zod";
+import { fileLink } from "../files";
 import { router, tenantProcedure } from "../trpc";
 import { cursor, id, perPage, ticketTag } from "./schemas";
 
@@ -60,6 +61,31 @@ export const ticketsRouter = router({
     .meta({ permissions: ["ticket.reply"] })
     .input(z.object({ ticketId: id, body, internal: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.addMessage(scope, input))),
+  /** A ten-minute link to an emailed message as it arrived ("view original"). */
+  messageOriginal: tenantProcedure
+    .meta({ permissions: ["ticket.read"] })
+    .input(z.object({ messageId: id }))
+    .query(async ({ ctx, input }) => {
+      const file = await ctx.run((scope) => email.messageOriginalOf(scope, input));
+      return { filename: file.filename, url: fileLink(ctx.deps, ctx.tenant.id, file) };
+    }),
+  /** The people copied on the ticket's replies, replaced by this list. */
+  updateCcs: tenantProcedure
+    .meta({ permissions: ["ticket.update"] })
+    .input(
+      z.object({
+        ticketId: id,
+        ccs: z
+          .array(
+            z.object({
+              email: z.email({ error: "must be an email address" }).max(254),
+              name: z.string().trim().max(200).optional(),
+            }),
+          )
+          .max(50, { error: "may hold at most 50 people" }),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.run((scope) => tickets.updateCcs(scope, input))),
   /** Every link to the ticket's customer view sent so far stops working (the next email has a new one). */
   revokeLinks: tenantProcedure
     .meta({ permissions: ["ticket.update"] })
