@@ -1,8 +1,10 @@
 // `bun run dev`: the whole stack on local defaults with demo data, then where to go and how to log in.
 
-import { env } from "@supportdesk/config";
-import { createDatabase } from "@supportdesk/database";
+import { env, storageSettings } from "@supportdesk/config";
+import { createDatabase, inboundEmails } from "@supportdesk/database";
 import { type DemoLogin, seedDemo } from "@supportdesk/database/seed";
+import { email } from "@supportdesk/services";
+import { createBlobStore } from "@supportdesk/storage";
 import { spawn } from "bun";
 
 const root = `${import.meta.dir}/..`;
@@ -24,7 +26,36 @@ const config = env();
 // Vite; a chosen APP_URL (environment or .env) wins.
 const webUrl = "http://localhost:5173";
 const admin = createDatabase({ url: config.DATABASE_ADMIN_URL ?? config.DATABASE_URL, max: 4 });
-const seeded = await seedDemo(admin).finally(() => admin.close());
+const seeded = await seedDemo(admin, { inboundDomain: config.INBOUND_EMAIL_DOMAIN }).finally(() =>
+  admin.close(),
+);
+
+// One unreadable email waits in the first demo tenant's quarantine (Settings → Received mail), as
+// the worker files it on start: retry, discard and download are there to try.
+{
+  const db = createDatabase({ url: config.DATABASE_URL, max: 2 });
+  const first = seeded.tenants[0];
+  try {
+    const waiting = first
+      ? await db.withTenant(first.id, (tx) =>
+          tx.select({ id: inboundEmails.id }).from(inboundEmails).limit(1),
+        )
+      : [1];
+    if (first && waiting.length === 0) {
+      await email.recordInbound(
+        { db, storage: createBlobStore(storageSettings(config)) },
+        {
+          tenantId: first.id,
+          envelopeFrom: "broken-mailer@example.com",
+          recipient: `${first.slug}@${config.INBOUND_EMAIL_DOMAIN}`,
+          raw: new TextEncoder().encode("\u0000\u0001 this is not an email at all \u0002"),
+        },
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}
 
 /** The local mail capture runs when SMTP_URL is the local default; otherwise mail goes out for real. */
 const smtp = new URL(config.SMTP_URL);
@@ -54,6 +85,13 @@ function banner(logins: DemoLogin[]): string {
       (t, i) =>
         `  ${i === 0 ? "Help centre" : "           "}  ${base}/hc/${t.slug}/  (contact form: ${base}/hc/${t.slug}/contact)`,
     ),
+    // Mail in: the worker's SMTP receiver, and each demo tenant's support address.
+    ...(config.INBOUND_SMTP_ENABLED
+      ? [
+          `  Inbound mail  smtp://${config.INBOUND_SMTP_HOST}:${config.INBOUND_SMTP_PORT}  (${seeded.tenants.map((t) => `${t.slug}@${config.INBOUND_EMAIL_DOMAIN}`).join(", ")})`,
+          `                try it: bun scripts/mail.ts ${seeded.tenants[0]?.slug ?? "acme"} "Where is my order?" "It was due Monday."`,
+        ]
+      : []),
     // A ticket as its customer sees it, by the link every email to them carries.
     ...seeded.customerViews.map(
       (v, i) =>

@@ -14,6 +14,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { serveFile } from "./files";
 import { mountHelpCentre } from "./helpcentre";
+import { type InboundWebhookOptions, receiveWebhook } from "./inbound-webhook";
 import { securityHeaders } from "./security-headers";
 
 export type AppOptions = {
@@ -27,6 +28,8 @@ export type AppOptions = {
   remoteAddress?: (req: Request) => string | null;
   /** The realtime WebSocket endpoint mounted at `GET /ws` (`createWsHandler(…).route`, ./ws.ts). */
   ws?: Handler;
+  /** An email provider's inbound webhook at `POST /inbound/email` (./inbound-webhook.ts), when set. */
+  inboundWebhook?: InboundWebhookOptions;
 };
 
 /** How long a readiness probe waits for each dependency before calling it down. */
@@ -150,6 +153,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(deps.tokens.jwks());
   });
   if (options.ws) app.get("/ws", options.ws);
+  const webhook = options.inboundWebhook;
+  if (webhook) app.post("/inbound/email", (c) => receiveWebhook(deps, webhook, c));
   // Stored files by signed link (./files.ts): attachments and emails' originals.
   app.get("/files/:token", (c) => serveFile(deps, c.req.param("token")));
 

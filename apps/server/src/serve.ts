@@ -53,6 +53,14 @@ export async function serve(
     trustProxy: config.TRUST_PROXY,
     remoteAddress: (req) => server.requestIP(req)?.address ?? null,
     ws: realtime.route,
+    ...(config.INBOUND_WEBHOOK_SECRET
+      ? {
+          inboundWebhook: {
+            secret: config.INBOUND_WEBHOOK_SECRET,
+            maxBytes: config.INBOUND_MAX_BYTES,
+          },
+        }
+      : {}),
   });
   log.info({ url: server.url.href, pid: process.pid }, "server listening");
 

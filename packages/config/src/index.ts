@@ -100,6 +100,9 @@ export const envSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(25 * 1024 * 1024),
+  // An email provider's inbound webhook (POST /inbound/email, raw MIME signed with this secret);
+  // unset: the route answers 404.
+  INBOUND_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Where raw mail and attachments are kept: a local directory, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   STORAGE_DIR: z.string().min(1).default(".data/storage"),

@@ -44,6 +44,23 @@ describe("seedDemo", () => {
     expect(totals.reduce((n, c) => n + c.messages, 0)).toBe(first.messages);
   });
 
+  test("a third of the tickets came by email, with their envelope and some with a CC", async () => {
+    const { tenants: seeded } = await seedDemo(admin, { inboundDomain: "mail.seed.test" });
+    const acme = seeded[0];
+    if (!acme) throw new Error("no demo tenant");
+    const [row] = await app.withTenant(acme.id, (tx) =>
+      tx.execute<{ emailed: number; enveloped: number; ccs: number; to: string }>(sql`
+        select (select count(*)::int from tickets where channel = 'email') as emailed,
+               (select count(*)::int from messages where email is not null) as enveloped,
+               (select count(*)::int from ticket_ccs) as ccs,
+               (select email->'to'->0->>'address' from messages where email is not null limit 1) as to`),
+    );
+    expect(row?.emailed).toBeGreaterThanOrEqual(15);
+    expect(row?.enveloped).toBe(row?.emailed);
+    expect(row?.ccs).toBeGreaterThan(0);
+    expect(row?.to).toBe(`${acme.slug}@mail.seed.test`);
+  });
+
   test("makes at least 3 tenants with ~50 tickets each and conversations", async () => {
     const result = await seedDemo(admin);
     expect(result.tenants.length).toBeGreaterThanOrEqual(3);

@@ -31,6 +31,7 @@ import {
   type TopicSpec,
   TRIAGE_NOTES,
 } from "./seed-data";
+import { seedEmailThreads } from "./seed-email";
 import { seedKnowledgeBase } from "./seed-kb";
 import { mintDemoLink } from "./seed-links";
 
@@ -61,6 +62,8 @@ export type SeedResult = {
 export type SeedOptions = {
   /** Dates are spread over the 60 days before the start of this day (UTC). Default: today. */
   now?: Date;
+  /** The domain tenants receive mail on, for the emailed tickets' addresses. */
+  inboundDomain?: string;
 };
 
 const TICKETS_PER_TENANT = 50;
@@ -98,6 +101,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     DEMO_TENANTS.map((spec) => seedTenant(db, spec, need(tenantIds, spec.slug), userIds, anchor)),
   );
   const kb = await seedKnowledgeBase(db, tenantIds, anchor);
+  await seedEmailThreads(db, tenantIds, options.inboundDomain ?? "mail.supportdesk.localhost");
   const customerViews = await Promise.all(
     DEMO_TENANTS.map(async (spec) => ({
       slug: spec.slug,
@@ -455,8 +459,8 @@ function buildTicket(rng: Rng, input: TicketInput): { ticket: TicketRow; message
     assigneeId: assignee?.id ?? null,
     customerId: customer.id,
     tags: ticketTags(rng, spec, topic, priority),
-    // Customers reach the desk through the help centre; a third were typed in by agents.
-    channel: input.number % 3 === 0 ? ("agent" as const) : ("helpcentre" as const),
+    // A third each: typed in by agents, sent through the help centre, and emailed.
+    channel: (["agent", "helpcentre", "email"] as const)[input.number % 3] ?? "agent",
     createdAt: openedAt,
     updatedAt: at(times, times.length - 1),
   };

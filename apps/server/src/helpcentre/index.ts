@@ -18,7 +18,8 @@ export type HelpCentreOptions = {
 };
 
 /** Paths a tenant's host still serves as the platform does: the API, realtime and probes. */
-const PLATFORM_PATHS = /^\/(?:trpc|ws|health|ready|files|\.well-known|t\/[^/]+\/trpc)(?:\/|$)/;
+const PLATFORM_PATHS =
+  /^\/(?:trpc|ws|health|ready|files|inbound|\.well-known|t\/[^/]+\/trpc)(?:\/|$)/;
 
 /** The neutral 404: the same bytes for every unknown, hidden or foreign thing. */
 export const notFound = (): Response =>
