@@ -16,6 +16,7 @@ import { serveFile } from "./files";
 import { mountHelpCentre } from "./helpcentre";
 import { type InboundWebhookOptions, receiveWebhook } from "./inbound-webhook";
 import { securityHeaders } from "./security-headers";
+import { receiveUpload } from "./uploads";
 
 export type AppOptions = {
   deps: TrpcDeps;
@@ -155,6 +156,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.ws) app.get("/ws", options.ws);
   const webhook = options.inboundWebhook;
   if (webhook) app.post("/inbound/email", (c) => receiveWebhook(deps, webhook, c));
+  // Agents' files for replies, by the signed link attachments.createUpload gives (./uploads.ts).
+  app.put("/uploads/:token", (c) => receiveUpload(deps, c));
   // Stored files by signed link (./files.ts): attachments and emails' originals.
   app.get("/files/:token", (c) => serveFile(deps, c.req.param("token")));
 

@@ -75,6 +75,7 @@ export async function createDeps(config: Env, log: Logger): Promise<TrpcDeps> {
       nodeEnv: config.NODE_ENV,
       platformDomain: config.PLATFORM_DOMAIN,
       inboundDomain: config.INBOUND_EMAIL_DOMAIN,
+      attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
       refreshIdleDays: config.REFRESH_TOKEN_IDLE_DAYS,
       rateLimits: {
         free: config.RATE_LIMIT_FREE_PER_MINUTE,

@@ -80,7 +80,7 @@ export const messageIdOf = (deps: HandlerDeps, job: JobContext): string =>
 /** Threading and other envelope fields a ticket email adds. */
 export type Envelope = Pick<
   OutgoingEmail,
-  "cc" | "replyTo" | "inReplyTo" | "references" | "fromName" | "envelopeFrom"
+  "cc" | "replyTo" | "inReplyTo" | "references" | "fromName" | "envelopeFrom" | "attachments"
 > & { headers?: Record<string, string> };
 
 /**

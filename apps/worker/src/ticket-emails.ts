@@ -1,7 +1,7 @@
 // The customer's emails about their ticket: the acknowledgement and each agent reply. Each records
 // its Message-ID on the ticket and carries In-Reply-To/References, the ticket's Reply-To address
 // and Thread-Index, so the customer's answer — from any mail client — finds its way back.
-import { and, customers, eq, messages, tickets, users } from "@supportdesk/database";
+import { and, attachments, customers, eq, messages, tickets, users } from "@supportdesk/database";
 import type { JobContext, JobHandler } from "@supportdesk/queue";
 import { email } from "@supportdesk/services";
 import {
@@ -14,6 +14,20 @@ import {
   type TenantBrand,
   ticketLink,
 } from "./mail-kit";
+
+/** The bytes of a reply's files, from storage; one gone missing fails the job (it retries). */
+async function loadFiles(
+  deps: HandlerDeps,
+  files: { filename: string; contentType: string; storageKey: string }[],
+) {
+  return Promise.all(
+    files.map(async (f) => {
+      const content = await deps.storage.get(f.storageKey);
+      if (!content) throw new Error(`attachment ${f.filename} is missing from storage`);
+      return { filename: f.filename, contentType: f.contentType, content };
+    }),
+  );
+}
 
 type ThreadInput = { ticketId: string; ticketMessageId: string | null; copyCcs: boolean };
 
@@ -125,10 +139,20 @@ export function ticketEmailHandlers(deps: HandlerDeps): Record<string, JobHandle
           ticketMessageId: messageId,
           copyCcs: true,
         });
-        return { row, threading };
+        const files = await tx
+          .select({
+            filename: attachments.filename,
+            contentType: attachments.contentType,
+            storageKey: attachments.storageKey,
+          })
+          .from(attachments)
+          .where(eq(attachments.messageId, messageId))
+          .orderBy(attachments.createdAt, attachments.id);
+        return { row, threading, files };
       });
       if (!found) return { skipped: "message gone or internal" };
       const { row, threading } = found;
+      const files = await loadFiles(deps, found.files);
       const agentName = row.agentName ?? "Support";
       const sender = brand.settings.senderName ?? brand.name;
       return send(
@@ -147,7 +171,10 @@ export function ticketEmailHandlers(deps: HandlerDeps): Record<string, JobHandle
           ...ticketLink(brand, job.payload.linkToken),
         },
         brand,
-        envelopeOf(threading, row.agentName ? `${agentName} via ${sender}` : sender),
+        {
+          ...envelopeOf(threading, row.agentName ? `${agentName} via ${sender}` : sender),
+          attachments: files,
+        },
       );
     },
   };

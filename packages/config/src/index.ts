@@ -103,6 +103,13 @@ export const envSchema = z.object({
   // An email provider's inbound webhook (POST /inbound/email, raw MIME signed with this secret);
   // unset: the route answers 404.
   INBOUND_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // The largest file an agent may attach to a reply (bytes); a message holds at most 25 MB.
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(25 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   // Where raw mail and attachments are kept: a local directory, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   STORAGE_DIR: z.string().min(1).default(".data/storage"),

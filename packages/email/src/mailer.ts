@@ -31,6 +31,8 @@ export interface OutgoingEmail {
    * inbound domain, so a bounce comes back as a delivery report. Default: `from`'s address.
    */
   envelopeFrom?: string;
+  /** Files sent with the message (an agent's reply's attachments). */
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
   /** People copied (the ticket's CCs). */
   cc?: string[];
   /** Where replies go, e.g. the ticket's own `<slug>+<code>@<inbound domain>`. */
@@ -213,6 +215,15 @@ export function createMailer(options: MailerOptions): Mailer {
           html: message.html,
           ...(messageId ? { messageId } : {}),
           ...(message.cc?.length ? { cc: message.cc } : {}),
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  content: Buffer.from(a.content),
+                  contentType: a.contentType,
+                })),
+              }
+            : {}),
           ...(message.envelopeFrom
             ? { envelope: { from: message.envelopeFrom, to: [message.to, ...(message.cc ?? [])] } }
             : {}),

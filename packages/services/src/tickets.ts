@@ -12,6 +12,7 @@ import {
   users,
 } from "@supportdesk/database";
 import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
+import { claimUploads } from "./attachments";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
@@ -215,7 +216,12 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
  */
 export async function addMessage(
   scope: TenantScope,
-  input: { ticketId: string; body: string; internal: boolean },
+  input: {
+    ticketId: string;
+    body: string;
+    internal: boolean;
+    attachmentIds?: string[] | undefined;
+  },
 ) {
   authorize(scope, input.internal ? "ticket.note" : "ticket.reply");
   const ticket = await findTicket(scope, input.ticketId);
@@ -230,6 +236,13 @@ export async function addMessage(
     })
     .returning();
   if (!message) throw new Error("message insert returned nothing");
+  if (input.attachmentIds?.length) {
+    await claimUploads(scope.tx, {
+      ticketId: ticket.id,
+      messageId: message.id,
+      attachmentIds: input.attachmentIds,
+    });
+  }
   const status = !input.internal && ticket.status === "open" ? "pending" : ticket.status;
   await scope.tx
     .update(tickets)

@@ -5,7 +5,14 @@ import { createS3Store, type S3Options } from "./s3";
 import type { BlobStore } from "./types";
 
 export { belongsTo, checkKey, StorageKeyError, tenantKey } from "./keys";
-export { type FileClaims, signFileLink, verifyFileLink } from "./links";
+export {
+  type FileClaims,
+  signFileLink,
+  signUploadLink,
+  type UploadClaims,
+  verifyFileLink,
+  verifyUploadLink,
+} from "./links";
 export { createLocalStore } from "./local";
 export { createS3Store, type S3Options } from "./s3";
 export type { BlobStore } from "./types";

@@ -1,6 +1,7 @@
-// Short-lived signed download links (`/files/<token>`): the token names one object of one tenant,
-// the file name and type to serve it as, and when it stops working; HMAC-SHA256 signs it, so only
-// the server that minted it (or one with the same key) will serve it.
+// Short-lived signed links: a download (`/files/<token>`) names one object of one tenant, the name
+// and type to serve it as, and when it stops working; an upload (`/uploads/<token>`) names where an
+// agent's file may be written and how big it may be. HMAC-SHA256 signs both, each with its own
+// kind, so one can never be used as the other.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { belongsTo, checkKey } from "./keys";
 
@@ -15,32 +16,44 @@ export type FileClaims = {
   exp: number;
 };
 
-const sign = (secret: Uint8Array, body: string) =>
-  createHmac("sha256", secret).update(body).digest("base64url");
+export type UploadClaims = {
+  tenantId: string;
+  key: string;
+  /** The attachment row the upload becomes, on this ticket. */
+  attachmentId: string;
+  ticketId: string;
+  filename: string;
+  maxBytes: number;
+  exp: number;
+};
 
-/** A token for `claims`; the key must be under the tenant's prefix. */
-export function signFileLink(secret: Uint8Array, claims: FileClaims): string {
+type Kind = "download" | "upload";
+
+const hmac = (secret: Uint8Array, kind: Kind, body: string) =>
+  createHmac("sha256", secret).update(`${kind}.${body}`).digest("base64url");
+
+function sign(secret: Uint8Array, kind: Kind, claims: { tenantId: string; key: string }): string {
   checkKey(claims.key);
   if (!belongsTo(claims.key, claims.tenantId)) throw new Error("the key is not the tenant's");
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
-  return `${body}.${sign(secret, body)}`;
+  return `${body}.${hmac(secret, kind, body)}`;
 }
 
-/** The claims of a token that is signed with `secret` and not expired, else null. */
-export function verifyFileLink(
+function verify<T extends { tenantId: string; key: string; exp: number }>(
   secret: Uint8Array,
+  kind: Kind,
   token: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): FileClaims | null {
+  nowSeconds: number,
+): T | null {
   if (token.length > 4000) return null;
   const [body, signature, extra] = token.split(".");
   if (!body || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(secret, body));
+  const expected = Buffer.from(hmac(secret, kind, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  let claims: FileClaims;
+  let claims: T;
   try {
-    claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as FileClaims;
+    claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as T;
   } catch {
     return null;
   }
@@ -49,3 +62,21 @@ export function verifyFileLink(
     return null;
   return claims;
 }
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A download token for `claims`; the key must be under the tenant's prefix. */
+export const signFileLink = (secret: Uint8Array, claims: FileClaims): string =>
+  sign(secret, "download", claims);
+
+/** The claims of a download token signed with `secret` and not expired, else null. */
+export const verifyFileLink = (secret: Uint8Array, token: string, nowSeconds = now()) =>
+  verify<FileClaims>(secret, "download", token, nowSeconds);
+
+/** An upload token for `claims`. */
+export const signUploadLink = (secret: Uint8Array, claims: UploadClaims): string =>
+  sign(secret, "upload", claims);
+
+/** The claims of an upload token signed with `secret` and not expired, else null. */
+export const verifyUploadLink = (secret: Uint8Array, token: string, nowSeconds = now()) =>
+  verify<UploadClaims>(secret, "upload", token, nowSeconds);

@@ -79,3 +79,31 @@ describe("signed file links", async () => {
     ).toThrow();
   });
 });
+
+test("an upload token is not a download token, nor the other way round", async () => {
+  const { signFileLink, signUploadLink, verifyFileLink, verifyUploadLink } = await import(
+    "./index"
+  );
+  const secret = new Uint8Array(32).fill(9);
+  const key = tenantKey(tenant, "attachments", "u");
+  const upload = signUploadLink(secret, {
+    tenantId: tenant,
+    key,
+    attachmentId: crypto.randomUUID(),
+    ticketId: crypto.randomUUID(),
+    filename: "a.pdf",
+    maxBytes: 10,
+    exp: 2_000_000_000,
+  });
+  const download = signFileLink(secret, {
+    tenantId: tenant,
+    key,
+    filename: "a.pdf",
+    contentType: "application/pdf",
+    inline: false,
+    exp: 2_000_000_000,
+  });
+  expect(verifyUploadLink(secret, upload, 1)?.maxBytes).toBe(10);
+  expect(verifyFileLink(secret, upload, 1)).toBeNull();
+  expect(verifyUploadLink(secret, download, 1)).toBeNull();
+});

@@ -24,6 +24,8 @@ export type TrpcSettings = {
   platformDomain: string;
   /** Tenants receive mail at `<slug>@<inboundDomain>`. */
   inboundDomain: string;
+  /** The largest file an agent may upload to a reply, in bytes. */
+  attachmentMaxBytes: number;
   refreshIdleDays: number;
   /** Per minute unless named otherwise; what each counts is in middlewares/rate-limit.ts. */
   rateLimits: {

@@ -140,6 +140,7 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "tickets.messageOriginal": (ids) => ({ messageId: ids.emailMessageId }),
   "tickets.updateCcs": (ids) => ({ ticketId: ids.ticketId, ccs: [{ email: "cc@example.com" }] }),
   "attachments.get": (ids) => ({ id: ids.attachmentId }),
+  "attachments.createUpload": (ids) => ({ ticketId: ids.ticketId, filename: "a.txt", size: 1 }),
   "email.settings.get": () => undefined,
   "email.settings.update": () => ({ autoAcknowledge: true }),
   "email.inbound.list": () => ({ limit: 25 }),

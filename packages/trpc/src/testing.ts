@@ -44,6 +44,7 @@ export async function createTestDeps(
       nodeEnv: "test",
       platformDomain: "supportdesk.test",
       inboundDomain: "mail.supportdesk.test",
+      attachmentMaxBytes: 1024 * 1024,
       refreshIdleDays: 30,
       rateLimits: {
         free: 100_000,

@@ -19,7 +19,7 @@ export type HelpCentreOptions = {
 
 /** Paths a tenant's host still serves as the platform does: the API, realtime and probes. */
 const PLATFORM_PATHS =
-  /^\/(?:trpc|ws|health|ready|files|inbound|\.well-known|t\/[^/]+\/trpc)(?:\/|$)/;
+  /^\/(?:trpc|ws|health|ready|files|uploads|inbound|\.well-known|t\/[^/]+\/trpc)(?:\/|$)/;
 
 /** The neutral 404: the same bytes for every unknown, hidden or foreign thing. */
 export const notFound = (): Response =>

@@ -59,7 +59,15 @@ export const ticketsRouter = router({
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.updateTicket(scope, input))),
   addMessage: tenantProcedure
     .meta({ permissions: ["ticket.reply"] })
-    .input(z.object({ ticketId: id, body, internal: z.boolean().default(false) }))
+    .input(
+      z.object({
+        ticketId: id,
+        body,
+        internal: z.boolean().default(false),
+        /** Files uploaded to this ticket (attachments.createUpload) that the reply sends. */
+        attachmentIds: z.array(id).max(10, { error: "may hold at most 10 files" }).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.addMessage(scope, input))),
   /** A ten-minute link to an emailed message as it arrived ("view original"). */
   messageOriginal: tenantProcedure
