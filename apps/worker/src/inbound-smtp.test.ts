@@ -3,6 +3,7 @@
 // DATA — and nothing is acknowledged before it is stored.
 import { afterAll, describe, expect, test } from "bun:test";
 import { and, customers, eq, inboundEmails, messages, tickets } from "@supportdesk/database";
+import { email } from "@supportdesk/services";
 import { createTeam, createTestDeps } from "@supportdesk/trpc/testing";
 import { INBOUND_DOMAIN, startReceiver } from "./inbound-kit";
 
@@ -85,5 +86,38 @@ describe("receiving", () => {
         (error: { responseCode?: number }) => error.responseCode,
       );
     expect(refused).toBe(552);
+  });
+});
+
+describe("exactly once", () => {
+  test("the same job delivered three times at once, and again later, files one ticket", async () => {
+    const team2 = await createTeam(deps, "Redelivery Co");
+    await receiver.send({
+      from: "Rita <rita@example.com>",
+      to: `${team2.tenant.slug}@${INBOUND_DOMAIN}`,
+      subject: "Once only",
+      text: "Please file me once.",
+      attachments: [{ filename: "note.txt", content: "keep me" }],
+    });
+    const [waiting] = await deps.db.withTenant(team2.tenant.id, (tx) =>
+      tx.select({ id: inboundEmails.id }).from(inboundEmails),
+    );
+    const run = () =>
+      email.processInbound(
+        { db: deps.db, storage: receiver.storage, inboundDomain: INBOUND_DOMAIN },
+        { tenantId: team2.tenant.id, inboundEmailId: waiting?.id ?? "", lastAttempt: false },
+      );
+    await Promise.all([run(), run(), run()]);
+    await run();
+    const list = await team2.owner.here.tickets.list();
+    expect(list.data.map((t) => t.subject)).toEqual(["Once only"]);
+    const ticket = await team2.owner.here.tickets.get({ id: list.data[0]?.id ?? "" });
+    const [file] = ticket.messages.flatMap((m) => m.attachments);
+    const link = await team2.owner.here.attachments.get({ id: file?.id ?? "" });
+    expect(link.filename).toBe("note.txt");
+    const [row] = await deps.db.withTenant(team2.tenant.id, (tx) =>
+      tx.select({ status: inboundEmails.status }).from(inboundEmails),
+    );
+    expect(row?.status).toBe("processed");
   });
 });

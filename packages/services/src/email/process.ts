@@ -92,6 +92,14 @@ export async function processInbound(
   try {
     const stored = await storeAttachments(deps, input, mail);
     const filed = await deps.db.withTenant(input.tenantId, async (tx) => {
+      // Two deliveries of one job (a worker killed mid-way, a stalled lock) meet here: the row
+      // lock lets one file the message; the other finds it filed and leaves everything alone.
+      const [locked] = await tx
+        .select({ status: inboundEmails.status })
+        .from(inboundEmails)
+        .where(eq(inboundEmails.id, row.id))
+        .for("update");
+      if (locked?.status !== "received") return { status: "skipped" as const };
       const result = await fileInbound(tx, {
         tenantId: input.tenantId,
         row,
@@ -116,6 +124,7 @@ export async function processInbound(
         .where(eq(inboundEmails.id, row.id));
       return result;
     });
+    if (filed.status === "skipped") return { status: "processed", reason: "filed by another run" };
     if (filed.status !== "processed") {
       // Nothing refers to them: a duplicate's, an ignored message's or a bounce's files go.
       await Promise.all(stored.map((a) => deps.storage.delete(a.storageKey)));
