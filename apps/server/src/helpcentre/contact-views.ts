@@ -17,6 +17,9 @@ export type ContactPage = {
   script: string;
   /** Articles were suggested before (kept through a refusal, for the deflection count). */
   suggested: boolean;
+  /** The attachment limits, in words ("5 MB"). */
+  maxFiles: number;
+  maxFileSize: string;
 };
 
 const LABELS: Record<Field, string> = {
@@ -79,7 +82,7 @@ export function contactView(place: Place, page: ContactPage): string {
     h`<h1>Contact us</h1>
 <p class="muted">Tell us what you need and we will get back to you by email. You will get a link to follow your request.</p>
 ${summary(page.problems, page.notice)}
-<form class="contact-form" method="post" action="${linkTo(place, "/contact")}" novalidate data-suggest="${linkTo(place, "/contact/suggest")}">
+<form class="contact-form" method="post" action="${linkTo(place, "/contact")}" enctype="multipart/form-data" novalidate data-suggest="${linkTo(place, "/contact/suggest")}">
 <input type="hidden" name="form_token" value="${page.formToken}">
 <input type="hidden" name="suggested" value="${page.suggested ? "1" : ""}">
 ${input(page, "name", { type: "text", autocomplete: "name", max: 100 })}
@@ -91,6 +94,10 @@ ${input(page, "subject", { type: "text", autocomplete: "off", max: 200 })}
 <label for="message">${LABELS.message}</label>
 ${problem ? h`<p class="field-error" id="message-error">${problem}</p>` : null}
 <textarea id="message" name="message" rows="8" maxlength="10000" required${problem ? h` aria-invalid="true" aria-describedby="message-error"` : null}>${page.values.message ?? ""}</textarea>
+</div>
+<div class="field">
+<label for="files">Attachments <span class="muted">(optional: up to ${page.maxFiles} files, ${page.maxFileSize} each)</span></label>
+<input id="files" name="files" type="file" multiple>
 </div>
 <div class="hp" aria-hidden="true">
 <label for="website">Leave this field empty</label>

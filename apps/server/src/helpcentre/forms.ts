@@ -31,17 +31,20 @@ export function formToken(c: Context, base: string, secure: boolean): string {
 
 export type FormProblem = "cross-site" | "token" | "too-large" | "type";
 
+/** A file posted with a form (the contact form's attachments). */
+export type PostedFile = { name: string; bytes: Uint8Array; declaredType: string };
+
+export type ReadForm =
+  | { ok: true; fields: Record<string, string>; files: PostedFile[] }
+  | { ok: false; problem: FormProblem; fields: Record<string, string> };
+
 /**
- * The posted fields, or why the post is refused: it came from another site (Sec-Fetch-Site or an
- * Origin that is not this host), its token is missing or does not match the cookie, it is not a
- * form, or it is larger than MAX_FORM_BYTES.
+ * The posted fields (and, for a multipart form, its files), or why the post is refused: it came
+ * from another site (Sec-Fetch-Site or an Origin that is not this host), its token is missing or
+ * does not match the cookie, it is not a form, or it is larger than `maxBytes` (urlencoded forms:
+ * MAX_FORM_BYTES).
  */
-export async function readForm(
-  c: Context,
-): Promise<
-  | { ok: true; fields: Record<string, string> }
-  | { ok: false; problem: FormProblem; fields: Record<string, string> }
-> {
+export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<ReadForm> {
   const none: Record<string, string> = {};
   const site = c.req.header("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none")
@@ -55,29 +58,53 @@ export async function readForm(
     if (host !== c.req.header("host")) return { ok: false, problem: "cross-site", fields: none };
   }
   const type = c.req.header("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded"))
+  const multipart = type.startsWith("multipart/form-data");
+  if (!multipart && !type.startsWith("application/x-www-form-urlencoded"))
     return { ok: false, problem: "type", fields: none };
+  const limit = multipart ? maxBytes : MAX_FORM_BYTES;
   const length = Number(c.req.header("content-length") ?? "0");
-  if (length > MAX_FORM_BYTES) return { ok: false, problem: "too-large", fields: none };
-  const body = await readCapped(c.req.raw, MAX_FORM_BYTES);
+  if (length > limit) return { ok: false, problem: "too-large", fields: none };
+  const body = await readCapped(c.req.raw, limit);
   if (body === null) return { ok: false, problem: "too-large", fields: none };
   const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    if (!(key in fields)) fields[key] = value;
+  const files: PostedFile[] = [];
+  if (multipart) {
+    let entries: [string, string | File][];
+    try {
+      const form = await new Response(body, { headers: { "content-type": type } }).formData();
+      entries = [...(form as unknown as Iterable<[string, string | File]>)];
+    } catch {
+      return { ok: false, problem: "type", fields: none };
+    }
+    for (const [key, value] of entries) {
+      if (typeof value === "string") {
+        if (!(key in fields)) fields[key] = value;
+      } else if (value.size > 0) {
+        files.push({
+          name: value.name,
+          bytes: new Uint8Array(await value.arrayBuffer()),
+          declaredType: value.type,
+        });
+      }
+    }
+  } else {
+    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) {
+      if (!(key in fields)) fields[key] = value;
+    }
   }
   const cookie = getCookie(c, FORM_COOKIE) ?? "";
   if (!TOKEN.test(cookie) || !safeEqual(cookie, fields.form_token ?? "")) {
     return { ok: false, problem: "token", fields };
   }
-  return { ok: true, fields };
+  return { ok: true, fields, files };
 }
 
 /**
- * The request's body as text, or null once it passes `max` bytes: read chunk by chunk, so a body
- * sent without a Content-Length is never held whole past the limit.
+ * The request's body, or null once it passes `max` bytes: read chunk by chunk, so a body sent
+ * without a Content-Length is never held whole past the limit.
  */
-async function readCapped(request: Request, max: number): Promise<string | null> {
-  if (!request.body) return "";
+async function readCapped(request: Request, max: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body) {
@@ -88,7 +115,7 @@ async function readCapped(request: Request, max: number): Promise<string | null>
     }
     chunks.push(chunk);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** What a refused post tells the visitor, in plain words. */

@@ -1,35 +1,26 @@
-// The help centre's pages that are never cached: the contact form (and its suggestions), and a
-// customer's view of their ticket. Each is rendered per visitor (a form token in a cookie) and
-// answers `cache-control: no-store`; services do the work, this file speaks HTTP.
-import type { TenantSummary } from "@supportdesk/access";
-import { AppError, helpCentre } from "@supportdesk/services";
-import type { TrpcDeps } from "@supportdesk/trpc";
+// The help centre's pages that are never cached: the contact form (its suggestions and files),
+// and the routing of a customer's view of their ticket (./customer-page.ts). Each is rendered per
+// visitor (a form token in a cookie) and answers `cache-control: no-store`; services do the work,
+// these files speak HTTP.
+import { sniffType } from "@supportdesk/mime";
+import { attachments, helpCentre } from "@supportdesk/services";
+import { tenantKey } from "@supportdesk/storage";
 import type { Context } from "hono";
 import { contactScript, stylesheet } from "./assets";
-import { type ContactPage, contactView, sentView, ticketView } from "./contact-views";
-import { FORM_PROBLEMS, formToken, limitSubmission, readForm } from "./forms";
+import { type ContactPage, contactView, sentView } from "./contact-views";
+import { replyToTicket, showTicket } from "./customer-page";
+import {
+  FORM_PROBLEMS,
+  formToken,
+  limitSubmission,
+  MAX_FORM_BYTES,
+  type PostedFile,
+  readForm,
+} from "./forms";
 import type { Place } from "./layout";
+import { actorOf, type FormRequest, page, STATUS, seeOther } from "./respond";
 
-export type FormRequest = {
-  deps: TrpcDeps;
-  tenant: TenantSummary;
-  origin: string;
-  base: string;
-  /** The custom domain the request came on, else null (as for cached pages). */
-  host: string | null;
-  ip: string | null;
-  secure: boolean;
-};
-
-const PRIVATE = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "no-store",
-  "x-robots-tag": "noindex",
-};
-
-const page = (body: string, status = 200) => new Response(body, { status, headers: PRIVATE });
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+export type { FormRequest } from "./respond";
 
 /** Where the page is, or undefined when the help centre is off or the host is not its own. */
 async function placeOf(req: FormRequest): Promise<Place | undefined> {
@@ -40,13 +31,6 @@ async function placeOf(req: FormRequest): Promise<Place | undefined> {
   if (req.host !== null && site.verifiedDomain !== req.host) return undefined;
   return { site, origin: req.origin, base: req.base, stylesheet: stylesheet.path };
 }
-
-const actorOf = (req: FormRequest, c: Context) => ({
-  userId: null,
-  apiKeyId: null,
-  ip: req.ip,
-  userAgent: c.req.header("user-agent")?.slice(0, 500) ?? null,
-});
 
 /**
  * Answers a form route (`/contact…`, `/tickets/<token>`) or returns undefined for any other path.
@@ -88,7 +72,9 @@ async function contactPage(
   req: FormRequest,
   c: Context,
   place: Place,
-  fill: Partial<Omit<ContactPage, "inquiryTypes" | "formToken" | "script">>,
+  fill: Partial<
+    Omit<ContactPage, "inquiryTypes" | "formToken" | "script" | "maxFiles" | "maxFileSize">
+  >,
   status = 200,
 ): Promise<Response> {
   const inquiryTypes = await req.deps.db.withTenant(req.tenant.id, (tx) =>
@@ -103,6 +89,8 @@ async function contactPage(
     ...fill,
     formToken: formToken(c, req.base, req.secure),
     script: contactScript.path,
+    maxFiles: helpCentre.MAX_CONTACT_FILES,
+    maxFileSize: megabytes(req.deps.settings.attachmentMaxBytes),
   });
   return page(body, status);
 }
@@ -111,10 +99,9 @@ function showContact(req: FormRequest, c: Context, place: Place): Promise<Respon
   return contactPage(req, c, place, {});
 }
 
-const STATUS = { "cross-site": 403, token: 403, "too-large": 413, type: 415 } as const;
-
 async function submitContact(req: FormRequest, c: Context, place: Place): Promise<Response> {
-  const form = await readForm(c);
+  const maxFile = req.deps.settings.attachmentMaxBytes;
+  const form = await readForm(c, MAX_FORM_BYTES + helpCentre.MAX_CONTACT_FILES * maxFile);
   const values = form.fields;
   const suggested = values.suggested === "1";
   if (!form.ok) {
@@ -135,21 +122,55 @@ async function submitContact(req: FormRequest, c: Context, place: Place): Promis
     helpCentre.contactForm(tx, req.tenant.id),
   );
   const checked = helpCentre.checkContact(values, inquiryTypes);
-  if (!checked.ok) {
-    return contactPage(req, c, place, { values, suggested, problems: checked.problems }, 400);
+  const files = form.files;
+  const fileProblem =
+    files.length > helpCentre.MAX_CONTACT_FILES
+      ? `Attach at most ${helpCentre.MAX_CONTACT_FILES} files.`
+      : files.some((f) => f.bytes.byteLength > maxFile)
+        ? `Each file may be at most ${megabytes(maxFile)}.`
+        : null;
+  if (!checked.ok || fileProblem) {
+    const problems = checked.ok ? {} : checked.problems;
+    const notice = fileProblem ?? (files.length > 0 ? FILES_AGAIN : null);
+    return contactPage(req, c, place, { values, suggested, problems, notice }, 400);
   }
   const limit = await limitSubmission(req.deps, req.tenant.id, req.ip);
   if (limit !== "ok") {
     c.header("retry-after", "600");
     return contactPage(req, c, place, { values, suggested, notice: FORM_PROBLEMS[limit] }, 429);
   }
+  const stored = await storeFiles(req, files);
   await req.deps.db.withTenant(req.tenant.id, (tx) =>
     helpCentre.submitContact(
       { tx, tenantId: req.tenant.id, actor: actorOf(req, c) },
-      { ...checked.value, suggested },
+      { ...checked.value, suggested, attachments: stored },
     ),
   );
   return seeOther(`${req.base}/contact/sent`);
+}
+
+const FILES_AGAIN =
+  "Please check what you entered. For your safety, files are not kept when a form is refused: attach them again.";
+
+const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
+
+/** Stores a submission's files under the tenant's prefix, their types sniffed from the bytes. */
+async function storeFiles(req: FormRequest, files: PostedFile[]): Promise<helpCentre.StoredFile[]> {
+  const stored: helpCentre.StoredFile[] = [];
+  for (const file of files) {
+    const id = Bun.randomUUIDv7();
+    const storageKey = tenantKey(req.tenant.id, "attachments", id);
+    const contentType = await sniffType(file.bytes, file.declaredType);
+    await req.deps.files.storage.put(storageKey, file.bytes, contentType);
+    stored.push({
+      id,
+      storageKey,
+      filename: attachments.cleanFilename(file.name),
+      contentType,
+      size: file.bytes.byteLength,
+    });
+  }
+  return stored;
 }
 
 /** The articles to suggest for a subject, as JSON; counts "shown" the first time there are any. */
@@ -183,73 +204,4 @@ async function suggest(req: FormRequest, c: Context): Promise<Response> {
       url: `${req.base}/contact/suggested/${a.slug}`,
     })),
   );
-}
-
-async function ticketPage(
-  req: FormRequest,
-  c: Context,
-  place: Place,
-  token: string,
-  fill: { draft?: string; problem?: string | null; sent?: boolean },
-  status = 200,
-): Promise<Response | null> {
-  const ticket = await req.deps.db.withTenant(req.tenant.id, (tx) =>
-    helpCentre.customerTicket(tx, token),
-  );
-  if (!ticket) return null;
-  const body = ticketView(place, {
-    ticket,
-    token,
-    formToken: formToken(c, req.base, req.secure),
-    draft: fill.draft ?? "",
-    problem: fill.problem ?? null,
-    sent: fill.sent ?? false,
-  });
-  return page(body, status);
-}
-
-function showTicket(
-  req: FormRequest,
-  c: Context,
-  place: Place,
-  token: string,
-): Promise<Response | null> {
-  return ticketPage(req, c, place, token, { sent: c.req.query("sent") === "1" });
-}
-
-async function replyToTicket(
-  req: FormRequest,
-  c: Context,
-  place: Place,
-  token: string,
-): Promise<Response | null> {
-  const form = await readForm(c);
-  const draft = form.fields.body ?? "";
-  if (!form.ok) {
-    const problem = FORM_PROBLEMS[form.problem];
-    return ticketPage(req, c, place, token, { draft, problem }, STATUS[form.problem]);
-  }
-  const checked = helpCentre.checkReply(draft);
-  if (!checked.ok)
-    return ticketPage(req, c, place, token, { draft, problem: checked.problem }, 400);
-  const limit = await limitSubmission(req.deps, req.tenant.id, req.ip);
-  if (limit !== "ok") {
-    c.header("retry-after", "600");
-    return ticketPage(req, c, place, token, { draft, problem: FORM_PROBLEMS[limit] }, 429);
-  }
-  try {
-    const sent = await req.deps.db.withTenant(req.tenant.id, (tx) =>
-      helpCentre.customerReply(
-        { tx, tenantId: req.tenant.id, actor: actorOf(req, c) },
-        { token, body: checked.body },
-      ),
-    );
-    if (!sent) return null;
-    return seeOther(`${req.base}/tickets/${token}?sent=1#m-${sent.messageId}`);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      return ticketPage(req, c, place, token, { draft, problem: error.message }, 409);
-    }
-    throw error;
-  }
 }

@@ -1,7 +1,7 @@
 // The help centre's contact form: what it offers (inquiry types), the articles it suggests while a
 // customer types, and a submission turned into a ticket. Public: the form itself is the door, so
 // nothing here asks for a permission; the server in front limits who may knock how often.
-import { eq, type TenantDb, tenants } from "@supportdesk/database";
+import { attachments, eq, type TenantDb, tenants } from "@supportdesk/database";
 import { z } from "zod";
 import { audit } from "../audit";
 import { customerByEmail } from "../customers";
@@ -69,6 +69,18 @@ const contactSchema = z.object({
 });
 
 export type ContactInput = z.infer<typeof contactSchema>;
+
+/** A file the customer attached, already in storage under the tenant's prefix. */
+export type StoredFile = {
+  id: string;
+  storageKey: string;
+  filename: string;
+  contentType: string;
+  size: number;
+};
+
+/** At most this many files on a contact form. */
+export const MAX_CONTACT_FILES = 3;
 export type ContactField = keyof ContactInput;
 /** Why a submission was refused, per field, in words a customer reads. */
 export type ContactProblems = Partial<Record<ContactField, string>>;
@@ -109,12 +121,13 @@ export function checkContact(
  */
 export async function submitContact(
   scope: OpenScope,
-  input: ContactInput & { suggested?: boolean },
+  input: ContactInput & { suggested?: boolean; attachments?: StoredFile[] },
 ): Promise<{ ticketId: string; number: number }> {
   const types = await inquiryTypesOf(scope.tx, scope.tenantId);
   const type = types.find((t) => t.id === input.inquiryTypeId);
   const customerId = await customerByEmail(scope.tx, input.email, input.name);
   // The default assignee may have left or lost the right to work tickets since it was chosen.
+  const firstMessageId = Bun.randomUUIDv7();
   const assigneeId =
     type?.assigneeId && (await isAssignable(scope, type.assigneeId)) ? type.assigneeId : null;
   const ticket = await openTicket(scope, {
@@ -127,7 +140,17 @@ export async function submitContact(
     channel: "helpcentre",
     inquiryTypeId: type?.id,
     author: { type: "customer", customerId },
+    firstMessageId,
   });
+  if (input.attachments?.length) {
+    await scope.tx.insert(attachments).values(
+      input.attachments.map((file) => ({
+        ...file,
+        ticketId: ticket.id,
+        messageId: firstMessageId,
+      })),
+    );
+  }
   if (input.suggested) await countDeflection(scope.tx, "submitted");
   await audit(scope, "helpcentre.contact", { type: "ticket", id: ticket.id }, { customerId });
   return { ticketId: ticket.id, number: ticket.number };

@@ -10,7 +10,9 @@ export {
   checkContact,
   contactForm,
   contactSuggestions,
+  MAX_CONTACT_FILES,
   type PublicInquiryType,
+  type StoredFile,
   submitContact,
 } from "./contact";
 export {
