@@ -59,6 +59,9 @@ export default defineConfig({
       "/ws": { target: api.replace(/^http/, "ws"), ws: true },
       // The public help centre (Settings → Help centre links to /hc/<slug>/) and its stylesheet.
       "/hc/": { target: api, changeOrigin: false },
+      // Stored files by signed link (attachments, emails' originals) and agents' uploads.
+      "/files/": { target: api, changeOrigin: false },
+      "/uploads/": { target: api, changeOrigin: false },
       "/hc-assets/": { target: api, changeOrigin: false },
     },
   },

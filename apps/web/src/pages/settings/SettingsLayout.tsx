@@ -18,6 +18,8 @@ export const SETTINGS_SCREENS = [
   { path: "invitations", label: "Invitations", permission: "member.invite" },
   { path: "api-keys", label: "API keys", permission: "apiKey.manage" },
   { path: "help-centre", label: "Help centre", permission: "helpcentre.manage" },
+  { path: "email", label: "Email", permission: "email.manage" },
+  { path: "received-mail", label: "Received mail", permission: "email.manage" },
   { path: "audit", label: "Audit log", permission: "audit.read" },
 ] as const satisfies readonly { path: string; label: string; permission: Permission }[];
 

@@ -41,6 +41,8 @@ const LOADERS: Record<SettingsScreen, () => Promise<Page>> = {
   invitations: async () => (await import("./Invitations")).InvitationsPage,
   "api-keys": async () => (await import("./ApiKeys")).ApiKeysPage,
   "help-centre": async () => (await import("./help-centre/HelpCentrePage")).HelpCentrePage,
+  email: async () => (await import("./email/EmailPage")).EmailPage,
+  "received-mail": async () => (await import("./email/QuarantinePage")).QuarantinePage,
   audit: async () => (await import("./Audit")).AuditPage,
 };
 

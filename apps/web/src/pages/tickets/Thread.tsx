@@ -1,10 +1,14 @@
-// A ticket's conversation: its messages, and the composer for replies (`ticket.reply`) and
-// internal notes (`ticket.note`) — each offered only to roles that may send it.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+// A ticket's conversation: its messages (an emailed one with its envelope, "View original" and its
+// attachments), and the composer for replies (`ticket.reply`) and internal notes (`ticket.note`) —
+// each offered only to roles that may send it, with a warning when the customer's address bounces.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { Button } from "../../ui";
+import { Attachments } from "./Attachments";
+import { BounceNote } from "./BounceNote";
+import { EmailMeta } from "./EmailMeta";
 import { absoluteTime, type ThreadMessage, Time } from "./shared";
 
 export function Message({ message }: { message: ThreadMessage }) {
@@ -33,7 +37,9 @@ export function Message({ message }: { message: ThreadMessage }) {
           <Time value={message.createdAt} />
         </span>
       </header>
+      {message.email ? <EmailMeta messageId={message.id} email={message.email} /> : null}
       <div className="msg-body">{message.body}</div>
+      <Attachments attachments={message.attachments} />
     </li>
   );
 }
@@ -42,16 +48,28 @@ export function Message({ message }: { message: ThreadMessage }) {
 export function ComposerForRole({ ticketId }: { ticketId: string }) {
   const canReply = useCan("ticket.reply");
   const canNote = useCan("ticket.note");
+  // The ticket is in the cache already (the page shows it): its customer, for the bounce warning.
+  const trpc = useTRPC();
+  const ticket = useQuery(trpc.tickets.get.queryOptions({ id: ticketId }));
   if (!canReply && !canNote) return null;
-  return <Composer ticketId={ticketId} canReply={canReply} canNote={canNote} />;
+  return (
+    <Composer
+      ticketId={ticketId}
+      customerId={canReply ? (ticket.data?.customerId ?? null) : null}
+      canReply={canReply}
+      canNote={canNote}
+    />
+  );
 }
 
 function Composer({
   ticketId,
+  customerId,
   canReply,
   canNote,
 }: {
   ticketId: string;
+  customerId: string | null;
   canReply: boolean;
   canNote: boolean;
 }) {
@@ -86,6 +104,7 @@ function Composer({
   };
   return (
     <form className={`composer card${internal ? " composer-note" : ""}`} onSubmit={submit}>
+      {internal ? null : <BounceNote customerId={customerId} />}
       <label htmlFor={id} className="field-label">
         {canReply ? "Reply" : "Note"}
       </label>

@@ -1,6 +1,7 @@
 // A ticket's properties beside its thread: status, priority and tags (`ticket.update`), the
-// assignee (`ticket.assign`), the customer, the channel and the customer's links. What the role
-// may not change is shown, not offered.
+// assignee (`ticket.assign`), the customer (warned of when their address bounces), who is copied on
+// replies (`ticket.update` edits), the channel and the customer's links. What the role may not
+// change is shown, not offered.
 import type { RouterInputs } from "@supportdesk/trpc";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -9,6 +10,8 @@ import { assignableMembers, useRoles } from "../../lib/roles";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { SelectField } from "../../ui";
+import { BounceNote } from "./BounceNote";
+import { CcEditor } from "./CcEditor";
 import { ChannelProp, CustomerLinks } from "./CustomerLinks";
 import {
   label,
@@ -80,6 +83,7 @@ function CustomerProp({ customerId }: { customerId: string | null }) {
           <Link to={`/t/${slug}/customers/${customer.data.id}`}>{customer.data.name}</Link>
           <br />
           <span className="muted small">{customer.data.email}</span>
+          <BounceNote customerId={customerId} />
         </>
       ) : (
         <span className="muted">…</span>
@@ -171,6 +175,7 @@ export function Properties({ ticket }: { ticket: TicketDetail }) {
         </Prop>
       )}
       <CustomerProp customerId={ticket.customerId} />
+      <CcEditor ticketId={ticket.id} ccs={ticket.ccs} />
       <ChannelProp channel={ticket.channel} />
       {ticket.customerId ? <CustomerLinks ticketId={ticket.id} /> : null}
       <div aria-live="polite" className="save-state">
