@@ -52,6 +52,10 @@ const KEPT_HEADERS = [
   "list-id",
   "content-type",
   "thread-index",
+  // Where a forwarded message was first addressed (the tenant's own address, forwarded to ours).
+  "delivered-to",
+  "x-forwarded-to",
+  "x-original-to",
 ];
 
 function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {

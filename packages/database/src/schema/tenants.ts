@@ -44,6 +44,8 @@ export type TenantSettings = {
     senderName?: string;
     /** Plain text appended to every reply. */
     signature?: string;
+    /** The tenant's own addresses forwarding to its support address, with defaults. */
+    addresses?: { address: string; inquiryTypeId: string | null; assigneeId: string | null }[];
   };
   [key: string]: unknown;
 };

@@ -13,7 +13,15 @@ import { enqueue, inboundEmailJob } from "@supportdesk/queue";
 import { audit } from "../audit";
 import { authorize, type TenantScope } from "../context";
 import { AppError, notFound } from "../errors";
-import { type EmailSettings, MAX_SIGNATURE_LENGTH, normaliseEmailSettings } from "./settings";
+import { normaliseSettings } from "../helpcentre/settings";
+import { isAssignable } from "../members";
+import {
+  type EmailSettings,
+  MAX_OWN_ADDRESSES,
+  MAX_SIGNATURE_LENGTH,
+  normaliseEmailSettings,
+  type OwnAddress,
+} from "./settings";
 
 export type EmailSettingsView = EmailSettings & {
   /** The tenant's own support address, and the domain its ticket addresses are on. */
@@ -49,7 +57,53 @@ export type EmailSettingsUpdate = {
   autoAcknowledge?: boolean | undefined;
   senderName?: string | null | undefined;
   signature?: string | null | undefined;
+  /** Replaces the tenant's own addresses. */
+  addresses?: OwnAddress[] | undefined;
 };
+
+/** Checks the tenant's own addresses: not ours, not twice, real inquiry types and assignees. */
+async function checkAddresses(
+  scope: TenantScope,
+  addresses: OwnAddress[],
+  inboundDomain: string,
+  inquiryTypeIds: Set<string>,
+): Promise<OwnAddress[]> {
+  if (addresses.length > MAX_OWN_ADDRESSES) {
+    throw new AppError("BAD_REQUEST", `addresses: at most ${MAX_OWN_ADDRESSES}.`, {
+      field: "addresses",
+    });
+  }
+  const seen = new Set<string>();
+  const out: OwnAddress[] = [];
+  for (const [index, a] of addresses.entries()) {
+    const address = a.address.trim().toLowerCase();
+    const field = `addresses.${index}`;
+    if (address.endsWith(`@${inboundDomain}`) || seen.has(address)) {
+      throw new AppError(
+        "BAD_REQUEST",
+        seen.has(address)
+          ? "This address is listed twice."
+          : "This is already a SupportDesk address: add your own domain's addresses here.",
+        { field: `${field}.address` },
+      );
+    }
+    seen.add(address);
+    if (a.inquiryTypeId && !inquiryTypeIds.has(a.inquiryTypeId)) {
+      throw new AppError("BAD_REQUEST", "No such inquiry type (Settings → Help centre).", {
+        field: `${field}.inquiryTypeId`,
+      });
+    }
+    if (a.assigneeId && !(await isAssignable(scope, a.assigneeId))) {
+      throw new AppError(
+        "BAD_REQUEST",
+        "The default assignee must be a member of this organisation who works tickets.",
+        { field: `${field}.assigneeId` },
+      );
+    }
+    out.push({ address, inquiryTypeId: a.inquiryTypeId ?? null, assigneeId: a.assigneeId ?? null });
+  }
+  return out;
+}
 
 /** Fields left out are kept; null or "" clears a name or signature. */
 export async function updateEmailSettings(
@@ -68,7 +122,13 @@ export async function updateEmailSettings(
   }
   const row = await tenantRow(scope);
   const before = normaliseEmailSettings(row.settings.email);
+  const inquiryTypeIds = new Set(
+    normaliseSettings(row.settings.helpCentre).inquiryTypes.map((t) => t.id),
+  );
   const next: EmailSettings = {
+    addresses: input.addresses
+      ? await checkAddresses(scope, input.addresses, input.inboundDomain, inquiryTypeIds)
+      : before.addresses,
     autoAcknowledge: input.autoAcknowledge ?? before.autoAcknowledge,
     senderName:
       input.senderName === undefined ? before.senderName : input.senderName?.trim() || null,
@@ -78,12 +138,13 @@ export async function updateEmailSettings(
     autoAcknowledge: next.autoAcknowledge,
     ...(next.senderName ? { senderName: next.senderName } : {}),
     ...(next.signature ? { signature: next.signature } : {}),
+    ...(next.addresses.length > 0 ? { addresses: next.addresses } : {}),
   };
   await scope.tx
     .update(tenants)
     .set({ settings: { ...row.settings, email: stored } })
     .where(eq(tenants.id, scope.tenantId));
-  const fields = (["autoAcknowledge", "senderName", "signature"] as const).filter(
+  const fields = (["autoAcknowledge", "senderName", "signature", "addresses"] as const).filter(
     (key) => input[key] !== undefined,
   );
   await audit(scope, "email.settings.update", { type: "tenant", id: scope.tenantId }, { fields });

@@ -11,6 +11,7 @@ import {
   messages,
   sql,
   type TenantDb,
+  tenants,
   ticketCcs,
   tickets,
 } from "@supportdesk/database";
@@ -23,9 +24,12 @@ import {
 } from "@supportdesk/mime";
 import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import { customerByEmail } from "../customers";
+import { normaliseSettings } from "../helpcentre/settings";
+import { isAssignable } from "../members";
+import type { NewTicket } from "../ticket-open";
 import { openTicket } from "../ticket-open";
 import { recordBounce } from "./bounce";
-import { emailSettingsOf } from "./settings";
+import { type EmailSettings, emailSettingsOf, ownAddressOf } from "./settings";
 import { findThread } from "./thread";
 
 export type InboundRow = typeof inboundEmails.$inferSelect;
@@ -88,6 +92,33 @@ const envelope = (mail: ParsedMail, sender: Address, inboundEmailId: string): Me
   inboundEmailId,
 });
 
+/**
+ * What a new ticket gets from the tenant's own address the mail was sent to (Settings → Email):
+ * the inquiry type's priority and tags, and the address's assignee (else the type's), when they
+ * still work tickets.
+ */
+async function defaultsFor(
+  tx: TenantDb,
+  tenantId: string,
+  settings: EmailSettings,
+  mail: ParsedMail,
+): Promise<Pick<NewTicket, "inquiryTypeId" | "priority" | "tags" | "assigneeId">> {
+  const own = ownAddressOf(settings, mail);
+  if (!own) return {};
+  const [row] = await tx
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  const type = normaliseSettings(row?.settings.helpCentre).inquiryTypes.find(
+    (t) => t.id === own.inquiryTypeId,
+  );
+  const assignee = own.assigneeId ?? type?.assigneeId ?? null;
+  return {
+    ...(type ? { inquiryTypeId: type.id, priority: type.priority, tags: type.tags } : {}),
+    assigneeId: assignee && (await isAssignable({ tx, tenantId }, assignee)) ? assignee : null,
+  };
+}
+
 export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed> {
   const { mail, row } = input;
   // Claimed first, so any message delivered twice (a bounce too) is filed once.
@@ -104,6 +135,7 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
   if (auto === "our own message came back") return { status: "ignored", reason: auto };
   const sender = mail.from;
   if (!sender) return { status: "ignored", reason: "no sender address (From)" };
+  const settings = await emailSettingsOf(tx, input.tenantId);
   const thread = await findThread(tx, mail, input.replyCode, sender.address);
   const [current] = thread
     ? await tx
@@ -155,7 +187,7 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
       messageId,
     });
   } else {
-    const settings = await emailSettingsOf(tx, input.tenantId);
+    const defaults = await defaultsFor(tx, input.tenantId, settings, mail);
     const ticket = await openTicket(
       { tx, tenantId: input.tenantId, actor: ACTOR },
       {
@@ -167,6 +199,7 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
         firstMessageId: messageId,
         email,
         acknowledge: settings.autoAcknowledge && !auto,
+        ...defaults,
       },
     );
     ticketId = ticket.id;
@@ -181,7 +214,10 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
     )
     .where(eq(tickets.id, ticketId));
   // Everyone else on the message is kept on the ticket; so is a sender who is not its customer.
-  const others = copiedPeople(mail, input.inboundDomain, [owner?.email ?? ""]);
+  const others = copiedPeople(mail, input.inboundDomain, [
+    owner?.email ?? "",
+    ...settings.addresses.map((a) => a.address),
+  ]);
   if (
     owner?.email.toLowerCase() !== sender.address &&
     !sender.address.endsWith(`@${input.inboundDomain}`)

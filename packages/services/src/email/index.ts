@@ -24,7 +24,10 @@ export { type InboundDeps, type ReceivedEmail, recordInbound, resolveRecipient }
 export {
   type EmailSettings,
   emailSettingsOf,
+  MAX_OWN_ADDRESSES,
   MAX_SIGNATURE_LENGTH,
   normaliseEmailSettings,
+  type OwnAddress,
+  ownAddressOf,
 } from "./settings";
 export { findThread, type ThreadMatch } from "./thread";

@@ -31,6 +31,20 @@ const settingsRouter = router({
           autoAcknowledge: z.boolean().optional(),
           senderName: oneLine(100).nullable().optional(),
           signature: z.string().max(email.MAX_SIGNATURE_LENGTH).nullable().optional(),
+          addresses: z
+            .array(
+              z
+                .object({
+                  address: z.email({ error: "must be an email address" }).max(254),
+                  inquiryTypeId: z.string().max(100).nullable().default(null),
+                  assigneeId: id.nullable().default(null),
+                })
+                .strict(),
+            )
+            .max(email.MAX_OWN_ADDRESSES, {
+              error: `may hold at most ${email.MAX_OWN_ADDRESSES} addresses`,
+            })
+            .optional(),
         })
         .strict(),
     )

@@ -1,5 +1,6 @@
-// Settings → Email: the support address to forward mail to (with a copy button and how-to), and
-// the channel's settings: acknowledgements, the sender name and the signature of replies.
+// Settings → Email: the support address to forward mail to (with a copy button and how-to), the
+// tenant's own forwarding addresses (./OwnAddresses.tsx), and the channel's settings:
+// acknowledgements, the sender name and the signature of replies.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -14,6 +15,7 @@ import {
   MAX_SIGNATURE,
   toUpdate,
 } from "./form";
+import { OwnAddresses } from "./OwnAddresses";
 
 export function EmailPage() {
   const trpc = useTRPC();
@@ -29,6 +31,7 @@ export function EmailPage() {
         continue it.
       </PageHeader>
       <SupportAddress settings={settings.data} />
+      <OwnAddresses settings={settings.data} />
       <EmailForm settings={settings.data} />
     </>
   );

@@ -1,9 +1,13 @@
 import { describe, expect, test } from "bun:test";
 import {
+  addAddressRow,
+  addressesUpdate,
+  addressRowsOf,
   type EmailSettings,
   filterName,
   filterOf,
   formOf,
+  MAX_OWN_ADDRESSES,
   STATUS_FILTERS,
   senderOf,
   statusInput,
@@ -16,6 +20,7 @@ const SAVED: EmailSettings = {
   autoAcknowledge: true,
   senderName: "Acme Support",
   signature: "Thanks,\nAcme",
+  addresses: [{ address: "help@acme.example", inquiryTypeId: "t1", assigneeId: null }],
 };
 
 describe("the email settings form", () => {
@@ -77,5 +82,28 @@ describe("the received-mail filter", () => {
       "bounce@example.com",
     );
     expect(senderOf({ fromAddress: null, envelopeFrom: "" })).toBe("Unknown sender");
+  });
+});
+
+describe("own addresses", () => {
+  test("saved addresses round-trip; a chosen none is null; new rows are blank", () => {
+    const rows = addressRowsOf(SAVED);
+    expect(addressesUpdate(rows)).toEqual({
+      addresses: [{ address: "help@acme.example", inquiryTypeId: "t1", assigneeId: null }],
+    });
+    const more = addAddressRow(rows);
+    expect(more.length).toBe(2);
+    expect(new Set(more.map((r) => r.key)).size).toBe(2);
+    expect(addressesUpdate(more).addresses?.[1]).toEqual({
+      address: "",
+      inquiryTypeId: null,
+      assigneeId: null,
+    });
+  });
+
+  test("no row is added past the limit", () => {
+    let rows = addressRowsOf({ addresses: [] });
+    for (let i = 0; i < MAX_OWN_ADDRESSES + 5; i++) rows = addAddressRow(rows);
+    expect(rows.length).toBe(MAX_OWN_ADDRESSES);
   });
 });

@@ -69,3 +69,42 @@ export function statusInput(filter: StatusFilter): { status?: InboundStatus } {
 export function senderOf(email: Pick<InboundEmail, "fromAddress" | "envelopeFrom">): string {
   return email.fromAddress || email.envelopeFrom || "Unknown sender";
 }
+
+/** One of the tenant's own addresses as the editor holds it (a key for React, ids as chosen). */
+export type AddressRow = {
+  key: string;
+  address: string;
+  inquiryTypeId: string;
+  assigneeId: string;
+};
+
+/** The server's limit on own addresses. */
+export const MAX_OWN_ADDRESSES = 20;
+
+let nextKey = 0;
+const newKey = () => `address-${++nextKey}`;
+
+export function addressRowsOf(settings: Pick<EmailSettings, "addresses">): AddressRow[] {
+  return settings.addresses.map((a) => ({
+    key: newKey(),
+    address: a.address,
+    inquiryTypeId: a.inquiryTypeId ?? "",
+    assigneeId: a.assigneeId ?? "",
+  }));
+}
+
+export function addAddressRow(rows: AddressRow[]): AddressRow[] {
+  if (rows.length >= MAX_OWN_ADDRESSES) return rows;
+  return [...rows, { key: newKey(), address: "", inquiryTypeId: "", assigneeId: "" }];
+}
+
+/** What the addresses editor sends: every row, trimmed; "none" chosen is null. */
+export function addressesUpdate(rows: AddressRow[]): EmailSettingsUpdate {
+  return {
+    addresses: rows.map((r) => ({
+      address: r.address.trim(),
+      inquiryTypeId: r.inquiryTypeId || null,
+      assigneeId: r.assigneeId || null,
+    })),
+  };
+}
