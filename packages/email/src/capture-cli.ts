@@ -38,27 +38,21 @@ const smtpPort = port(values.smtp, "smtp", 1025);
 const webPort = port(values.web, "web", 1080);
 
 let capture: MailCapture;
-let inbox: { stop(): void };
 try {
   // Imported only now so a usage error answers at once, without loading MailDev.
   const { startMailCapture } = await import("./capture");
-  const { serveInboxPage } = await import("./inbox-page");
-  // MailDev's own web port is internal; the inbox page (with MailDev's API under /api) is the one
-  // people open.
-  capture = await startMailCapture({ smtpPort, webPort: 0 });
-  inbox = serveInboxPage(capture, webPort);
+  capture = await startMailCapture({ smtpPort, webPort });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
 
-console.log(`Mail capture: SMTP ${capture.smtpUrl}, inbox http://127.0.0.1:${webPort}`);
+console.log(`Mail capture: SMTP ${capture.smtpUrl}, inbox ${capture.webUrl}`);
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  inbox.stop();
   await capture.stop();
   process.exit(0);
 }
