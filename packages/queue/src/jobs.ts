@@ -11,9 +11,17 @@ export type JobDefinition<Schema extends z.ZodType> = {
    * them encrypted; only the worker opens them, just before sending (see `sealed.ts`).
    */
   sealed?: readonly string[];
+  /**
+   * The handler is idempotent by itself (it checks its own record first), so the worker runs it
+   * without the `job_runs` bookkeeping that makes other handlers at-most-once per completion.
+   */
+  idempotent?: boolean;
 };
 
-type JobOptions<Shape extends z.ZodRawShape> = { sealed?: readonly (keyof Shape & string)[] };
+type JobOptions<Shape extends z.ZodRawShape> = {
+  sealed?: readonly (keyof Shape & string)[];
+  idempotent?: boolean;
+};
 
 /**
  * Declares a job. Tenant-scoped jobs get `tenantId` (a UUID) added to their payload schema, so
@@ -33,6 +41,7 @@ export function defineTenantJob<Shape extends z.ZodRawShape>(
     name,
     payload: z.strictObject({ tenantId: z.uuid(), ...shape }),
     sealed: options.sealed ?? [],
+    idempotent: options.idempotent ?? false,
   };
 }
 
@@ -128,9 +137,12 @@ export const ticketCreatedEmailJob = defineTenantJob(
  * A received email, stored raw and recorded (inbound_emails) in the transaction that queued this:
  * parse it, thread it into a ticket or open one, or quarantine it. Idempotent by its row's status.
  */
-export const inboundEmailJob = defineTenantJob("inbound", "email.inbound", {
-  inboundEmailId: z.uuid(),
-});
+export const inboundEmailJob = defineTenantJob(
+  "inbound",
+  "email.inbound",
+  { inboundEmailId: z.uuid() },
+  { idempotent: true },
+);
 
 /** Emails the ticket's customer an agent's public reply (and the link to answer it). */
 export const ticketReplyEmailJob = defineTenantJob(

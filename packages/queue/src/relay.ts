@@ -219,15 +219,21 @@ export async function startRelay(input: RelayOptions): Promise<Relay> {
     return draining;
   };
 
-  const listener = await options.db.sql
-    .listen("outbox", () => wake?.())
-    .catch((error: Error) => {
-      options.log.warn({ err: error.message }, "outbox LISTEN unavailable; polling only");
-      return undefined;
-    });
+  // A NOTIFY that arrives while a round runs (no one waiting to be woken) must not be lost: it
+  // marks the relay as owed another round, which then starts without sleeping.
+  let owed = false;
+  const notify = () => {
+    if (wake) wake();
+    else owed = true;
+  };
+  const listener = await options.db.sql.listen("outbox", notify).catch((error: Error) => {
+    options.log.warn({ err: error.message }, "outbox LISTEN unavailable; polling only");
+    return undefined;
+  });
 
   const loop = (async () => {
     while (!stopped) {
+      owed = false;
       try {
         const moved = await drain();
         if (moved > 0) options.log.debug({ moved }, "outbox relayed");
@@ -248,6 +254,7 @@ export async function startRelay(input: RelayOptions): Promise<Relay> {
             ? 50
             : options.pollMs;
       if (stopped) break;
+      if (owed && failures === 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         wake = () => {

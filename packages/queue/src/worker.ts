@@ -93,7 +93,7 @@ function processor(options: WorkerOptions) {
       tenantId,
       attempt: job.attemptsMade + 1,
     });
-    return runOnce(options.db, { id: job.id, name: job.name, tenantId }, () =>
+    const run = () =>
       handler({
         id: job.id as string,
         name: job.name,
@@ -101,8 +101,10 @@ function processor(options: WorkerOptions) {
         payload,
         attempt: job.attemptsMade + 1,
         log,
-      }),
-    );
+      });
+    // An idempotent handler guards itself (inbound mail: its row's status, under a lock).
+    if (definition.idempotent) return (await run()) ?? {};
+    return runOnce(options.db, { id: job.id, name: job.name, tenantId }, run);
   };
 }
 

@@ -109,7 +109,7 @@ export async function customerByEmail(tx: TenantDb, email: string, name: string)
     const [row] = await tx
       .select({ id: customers.id })
       .from(customers)
-      .where(sql`lower(${customers.email}) = lower(${email})`);
+      .where(eq(customers.emailLower, email.toLowerCase()));
     return row?.id;
   };
   const known = await find();

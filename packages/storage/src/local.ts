@@ -1,6 +1,7 @@
 // Objects as files under one directory (the default; `.data/storage` in development). Writes go to
-// a temporary file first and are renamed into place, so a reader never sees half an object.
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+// a temporary file first, synced, and are renamed into place (the directory synced too), so a
+// reader never sees half an object and a stored object survives a power cut.
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { checkKey } from "./keys";
 import type { BlobStore } from "./types";
@@ -11,10 +12,25 @@ export function createLocalStore(root: string): BlobStore {
     kind: "local",
     async put(key, body) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
+      const dir = dirname(path);
+      await mkdir(dir, { recursive: true });
       const temporary = `${path}.${crypto.randomUUID()}.tmp`;
-      await writeFile(temporary, body);
+      // Durable before it counts: the file's bytes, then its name in the directory, reach the
+      // disk before put resolves (the SMTP receiver says 250 only after this).
+      const file = await open(temporary, "w");
+      try {
+        await file.writeFile(body);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(temporary, path);
+      const folder = await open(dir, "r");
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
     },
     async get(key) {
       try {

@@ -4,6 +4,7 @@
 import {
   customers,
   emailMessageIds,
+  eq,
   inArray,
   messages,
   sql,
@@ -36,7 +37,7 @@ export async function recordBounce(tx: TenantDb, mail: ParsedMail): Promise<stri
         bouncingAt: sql`now()`,
         bounceReason: `${f.status} ${f.diagnostic}`.trim().slice(0, 500),
       })
-      .where(sql`lower(${customers.email}) = ${f.address}`);
+      .where(eq(customers.emailLower, f.address));
   }
   const ids = bouncedIds(mail);
   const [hit] = ids.length
