@@ -33,8 +33,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `bun apps/worker/src/main.ts` against the test database and the given Redis/SMTP. */
-export function startWorker(options: { redisUrl: string; smtpUrl: string; prefix: string }) {
+/**
+ * Starts `bun apps/worker/src/main.ts` against the test database and the given Redis/SMTP;
+ * `env` adds or overrides variables (e.g. to run the inbound SMTP receiver on a port of its own).
+ */
+export function startWorker(options: {
+  redisUrl: string;
+  smtpUrl: string;
+  prefix: string;
+  env?: Record<string, string>;
+}) {
   const proc = Bun.spawn(["bun", "apps/worker/src/main.ts"], {
     cwd: root,
     env: {
@@ -49,6 +57,7 @@ export function startWorker(options: { redisUrl: string; smtpUrl: string; prefix
       APP_URL: "http://app.supportdesk.test",
       // Tests that receive mail run the SMTP receiver themselves, on a port of their own.
       INBOUND_SMTP_ENABLED: "false",
+      ...options.env,
     },
     stdout: "ignore",
     stderr: "inherit",
