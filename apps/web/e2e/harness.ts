@@ -1,8 +1,9 @@
 // End-to-end harness: the real server (serving the built web app from apps/web/dist), the real
 // worker, a MailDev inbox and Debian's Chromium through playwright-core, on the TEST_* services.
 // Used by the browser tests (bun test) and by `bun run bench:web`.
-import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { env, repoRoot } from "@supportdesk/config";
 import { type MailCapture, startMailCapture } from "@supportdesk/email/capture";
@@ -94,6 +95,30 @@ async function waitForHealth(url: string, child: Child, timeoutMs = 30_000): Pro
   );
 }
 
+/** Waits until something accepts TCP connections on 127.0.0.1:`port` (the worker's receiver). */
+async function waitForPort(port: number, child: Child, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.proc.exitCode !== null) {
+      throw new Error(
+        `The worker exited with code ${child.proc.exitCode} before its SMTP receiver listened:\n${child.output.join("\n")}`,
+      );
+    }
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (open) return;
+    await Bun.sleep(100);
+  }
+  throw new Error(
+    `The worker's SMTP receiver did not listen on port ${port} within ${timeoutMs} ms:\n${child.output.join("\n")}`,
+  );
+}
+
 export type TrpcAnswer<T> = {
   ok: boolean;
   status: number;
@@ -105,6 +130,8 @@ export interface Stack {
   /** The server's own URL, e.g. http://127.0.0.1:41234 (also APP_URL, so email links point here). */
   url: string;
   mail: MailCapture;
+  /** The worker's SMTP receiver, with `inbound: true` (mail to `<slug>@<domain>` files tickets). */
+  inbound?: { host: string; port: number; domain: string };
   browser: Browser;
   /** A fresh browser profile (cookies, storage) — one per person. */
   newContext(): Promise<BrowserContext>;
@@ -133,6 +160,15 @@ export interface StackOptions {
   platformDomain?: string;
   /** Extra Chromium flags, e.g. `--host-resolver-rules=…` so tenant hosts reach the server. */
   chromiumArgs?: string[];
+  /**
+   * Run the worker's SMTP receiver on a free port (needs the worker), for INBOUND_EMAIL_DOMAIN
+   * (default `mail.e2e.supportdesk.test`), with a storage directory of this stack's own shared by
+   * the server and the worker. Off by default: several stacks at once would fight over one port.
+   * Stacks running at the same time on one test database share its outbox, so another stack's
+   * relay may take this one's inbound job; its worker then lacks the stored message and
+   * quarantines it ("missing from storage").
+   */
+  inbound?: boolean | { domain?: string };
 }
 
 /**
@@ -184,6 +220,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   if (config.DATABASE_ADMIN_URL) childEnv.DATABASE_ADMIN_URL = config.DATABASE_ADMIN_URL;
   if (options.platformDomain) childEnv.PLATFORM_DOMAIN = options.platformDomain;
+  let inbound: Stack["inbound"];
+  let storageDir: string | undefined;
+  if (options.inbound && options.worker !== false) {
+    const domain =
+      (typeof options.inbound === "object" && options.inbound.domain) ||
+      "mail.e2e.supportdesk.test";
+    inbound = { host: "127.0.0.1", port: await freePort(), domain };
+    // Raw mail the worker stores is what the server's "View original" links serve.
+    storageDir = mkdtempSync(join(tmpdir(), "sd-e2e-storage-"));
+    Object.assign(childEnv, {
+      INBOUND_SMTP_ENABLED: "true",
+      INBOUND_SMTP_HOST: inbound.host,
+      INBOUND_SMTP_PORT: String(inbound.port),
+      INBOUND_EMAIL_DOMAIN: domain,
+      STORAGE_DRIVER: "local",
+      STORAGE_DIR: storageDir,
+    });
+  }
 
   const children: Child[] = [];
   let browser: Browser | undefined;
@@ -193,6 +247,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.race([Promise.all(children.map((c) => c.proc.exited)), Bun.sleep(5000)]);
     for (const child of children) if (child.proc.exitCode === null) child.proc.kill("SIGKILL");
     await mail.stop();
+    if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   };
   try {
     const server = spawnChild("server", "apps/server/src/main.ts", childEnv);
@@ -201,6 +256,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       children.push(spawnChild("worker", "apps/worker/src/main.ts", childEnv));
     }
     await waitForHealth(url, server);
+    const worker = children[1];
+    if (inbound && worker) await waitForPort(inbound.port, worker);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
@@ -214,6 +271,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     url,
     mail,
+    ...(inbound ? { inbound } : {}),
     browser: launched,
     newContext: () => launched.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } }),
     async readEmail(to, subjectIncludes, timeoutMs = 20_000) {

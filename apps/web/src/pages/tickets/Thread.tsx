@@ -1,14 +1,17 @@
 // A ticket's conversation: its messages (an emailed one with its envelope, "View original" and its
 // attachments), and the composer for replies (`ticket.reply`) and internal notes (`ticket.note`) —
-// each offered only to roles that may send it, with a warning when the customer's address bounces.
+// each offered only to roles that may send it, with a warning when the customer's address bounces,
+// and files attached by picker or drop (for roles that may reply); sending waits for their uploads.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { Button } from "../../ui";
 import { Attachments } from "./Attachments";
 import { BounceNote } from "./BounceNote";
 import { EmailMeta } from "./EmailMeta";
+import { AttachFiles, ReplyFileList, useFileDrop, useReplyFiles } from "./ReplyFiles";
+import { filesStatus, replyInput } from "./reply-files";
 import { absoluteTime, type ThreadMessage, Time } from "./shared";
 
 export function Message({ message }: { message: ThreadMessage }) {
@@ -80,10 +83,17 @@ function Composer({
   const [noteChosen, setNoteChosen] = useState(false);
   // With only one of the two allowed there is nothing to choose.
   const internal = canReply ? canNote && noteChosen : true;
+  // Uploads need `ticket.reply` (attachments.createUpload); a note may carry files too.
+  const files = useReplyFiles(ticketId);
+  const drop = useFileDrop(files.add);
+  const status = filesStatus(files.files);
+  /** Send was pressed while files were still uploading: it goes once they are done. */
+  const [waiting, setWaiting] = useState(false);
   const send = useMutation(
     trpc.tickets.addMessage.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_message, input) => {
         setBody("");
+        files.sent(input.attachmentIds);
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }),
@@ -91,11 +101,21 @@ function Composer({
       },
     }),
   );
+  const { mutate } = send;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!body.trim() || send.isPending) return;
-    send.mutate({ ticketId, body, internal });
+    if (!body.trim() || send.isPending || status === "failed") return;
+    if (status === "busy") setWaiting(true);
+    else mutate(replyInput({ ticketId, body, internal }, files.files));
   };
+  useEffect(() => {
+    if (!waiting || status === "busy") return;
+    setWaiting(false);
+    // A file that failed meanwhile is said beside it; the agent decides what to send.
+    if (status !== "failed" && body.trim()) {
+      mutate(replyInput({ ticketId, body, internal }, files.files));
+    }
+  }, [waiting, status, body, internal, ticketId, files.files, mutate]);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -103,7 +123,11 @@ function Composer({
     }
   };
   return (
-    <form className={`composer card${internal ? " composer-note" : ""}`} onSubmit={submit}>
+    <form
+      className={`composer card${internal ? " composer-note" : ""}${drop.over ? " composer-drop" : ""}`}
+      onSubmit={submit}
+      {...(canReply ? drop.dropProps : {})}
+    >
       {internal ? null : <BounceNote customerId={customerId} />}
       <label htmlFor={id} className="field-label">
         {canReply ? "Reply" : "Note"}
@@ -117,7 +141,14 @@ function Composer({
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      <ReplyFileList files={files.files} onRemove={files.remove} />
+      {status === "failed" ? (
+        <p className="composer-files-hint">
+          Remove the files that could not be attached, then send.
+        </p>
+      ) : null}
       <div className="composer-bar">
+        {canReply ? <AttachFiles onFiles={files.add} /> : null}
         {canReply && canNote ? (
           <label className="checkbox">
             <input
@@ -131,8 +162,12 @@ function Composer({
         <span id={`${id}-hint`} className="hint">
           Ctrl/⌘ + Enter to send
         </span>
-        <Button type="submit" busy={send.isPending} disabled={!body.trim()}>
-          {internal ? "Add note" : "Send reply"}
+        <Button
+          type="submit"
+          busy={send.isPending || waiting}
+          disabled={!body.trim() || status === "failed"}
+        >
+          {waiting ? "Waiting for uploads…" : internal ? "Add note" : "Send reply"}
         </Button>
       </div>
       {send.isError ? (
