@@ -33,6 +33,7 @@ export {
   categoryPage,
   cleanQuery,
   countView,
+  countViews,
   homePage,
   isPublished,
   MAX_QUERY_LENGTH,

@@ -168,7 +168,17 @@ export async function sitemapEntries(
  * is not an edit.
  */
 export async function countView(tx: TenantDb, slug: string): Promise<void> {
+  await countViews(tx, new Map([[slug, 1]]));
+}
+
+/** Counts many views of the tenant's published articles (slug → views) in one statement. */
+export async function countViews(tx: TenantDb, views: ReadonlyMap<string, number>): Promise<void> {
+  if (views.size === 0) return;
+  const rows = sql.join(
+    [...views].map(([slug, n]) => sql`(${slug}::text, ${n}::int)`),
+    sql`, `,
+  );
   await tx.execute(
-    sql`update ${kbArticles} set view_count = view_count + 1 where status = 'published' and slug = ${slug}`,
+    sql`update ${kbArticles} a set view_count = a.view_count + v.n from (values ${rows}) as v(slug, n) where a.status = 'published' and a.slug = v.slug`,
   );
 }
