@@ -84,5 +84,10 @@ describe("uploads", () => {
     expect(res.status).toBe(413);
     const forged = await fetch(`${base}/uploads/e30.AAAA`, { method: "PUT", body: PDF });
     expect(forged.status).toBe(404);
+    // A link writes once: the file it wrote is never replaced through it.
+    const { uploadUrl, res: first } = await upload(ticket.id, PDF);
+    expect(first.status).toBe(201);
+    const again = await fetch(`${base}${uploadUrl}`, { method: "PUT", body: new Uint8Array(3) });
+    expect(again.status).toBe(409);
   });
 });

@@ -14,6 +14,11 @@ export async function receiveUpload(deps: TrpcDeps, c: Context): Promise<Respons
   const claims = verifyUploadLink(deps.files.linkKey, c.req.param("token") ?? "");
   if (!claims)
     return json(404, { error: { message: "This upload link has expired or does not exist." } });
+  // A link writes once: a file already uploaded (perhaps sent) is never replaced through it.
+  const used = await deps.db.withTenant(claims.tenantId, (tx) =>
+    attachments.attachmentExists(tx, claims.attachmentId),
+  );
+  if (used) return json(409, { error: { message: "This file was uploaded already." } });
   const tooBig = () =>
     json(413, { error: { message: `file: a file may be at most ${claims.maxBytes} bytes.` } });
   if (Number(c.req.header("content-length") ?? "0") > claims.maxBytes) return tooBig();

@@ -57,6 +57,15 @@ export async function startUpload(
   };
 }
 
+/** Whether an attachment with this id exists (an upload link writes once). */
+export async function attachmentExists(tx: TenantDb, id: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.id, id));
+  return row !== undefined;
+}
+
 /**
  * Records an uploaded file on its ticket, not yet on a message. No permission here: the signed
  * upload link, minted by `startUpload` after its check, is the capability. Idempotent by id.
