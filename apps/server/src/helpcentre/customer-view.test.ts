@@ -2,6 +2,7 @@
 // email carries opens the public conversation only, in its own help centre only, until an agent
 // revokes it; their reply reaches the agents and opens the ticket again, unless it is closed.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { customers, messages } from "@supportdesk/database";
 import { testEmail } from "@supportdesk/trpc/testing";
 import { formClient, jobsFor, latestLink, textareaValue, ticketWithSubject } from "./form-kit";
 import { type Fixture, startHelpCentre } from "./test-kit";
@@ -220,5 +221,27 @@ describe("the customer's reply", () => {
     expect(page.body).toContain("&lt;script&gt;alert(&#39;customer&#39;)&lt;/script&gt; help");
     expect(page.body).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; try this");
     expect(page.body).toContain("&lt;/ol&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
+  });
+});
+
+describe("who wrote what", () => {
+  test("the customer's own messages read as You; a copied person's carry their name", async () => {
+    const { ticket, link } = await fileTicket("First, from Dana.");
+    // A colleague copied on the ticket writes in (as the email channel files a CC's reply).
+    await kit.deps.db.withTenant(acme.tenant.id, async (tx) => {
+      const [colleague] = await tx
+        .insert(customers)
+        .values({ email: testEmail("walter"), name: "Walter Skinner" })
+        .returning({ id: customers.id });
+      await tx.insert(messages).values({
+        ticketId: ticket.id,
+        authorType: "customer",
+        authorCustomerId: colleague?.id ?? null,
+        body: "Adding my bit.",
+      });
+    });
+    const page = await web.get(view(link));
+    expect(page.body).toMatch(/<strong>You<\/strong>[\s\S]*First, from Dana\./);
+    expect(page.body).toMatch(/<strong>Walter Skinner<\/strong>[\s\S]*Adding my bit\./);
   });
 });

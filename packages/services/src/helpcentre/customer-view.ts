@@ -1,7 +1,17 @@
 // The customer's own view of their ticket, opened by a link from their email (`/tickets/<token>`):
 // the public conversation — never internal notes, system lines or another ticket — and their
 // reply, which reaches the agents live. The link is the capability; nothing else is asked.
-import { and, asc, eq, messages, sql, type TenantDb, tickets, users } from "@supportdesk/database";
+import {
+  and,
+  asc,
+  customers,
+  eq,
+  messages,
+  sql,
+  type TenantDb,
+  tickets,
+  users,
+} from "@supportdesk/database";
 import type { TicketStatus } from "@supportdesk/domain";
 import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import { audit } from "../audit";
@@ -40,6 +50,7 @@ export async function customerTicket(
       subject: tickets.subject,
       status: tickets.status,
       createdAt: tickets.createdAt,
+      customerId: tickets.customerId,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
@@ -49,11 +60,17 @@ export async function customerTicket(
       id: messages.id,
       authorType: messages.authorType,
       agentName: users.name,
+      customerId: messages.authorCustomerId,
+      customerName: customers.name,
       body: messages.body,
       createdAt: messages.createdAt,
     })
     .from(messages)
     .leftJoin(users, eq(users.id, messages.authorUserId))
+    .leftJoin(
+      customers,
+      and(eq(customers.tenantId, messages.tenantId), eq(customers.id, messages.authorCustomerId)),
+    )
     .where(
       and(
         eq(messages.ticketId, ticketId),
@@ -62,12 +79,20 @@ export async function customerTicket(
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
+  const { customerId, ...shown } = ticket;
+  // The ticket's customer reads their own messages as "You"; someone copied who wrote in is named.
+  const nameOf = (m: (typeof rows)[number]) =>
+    m.authorType === "agent"
+      ? (m.agentName ?? "Support")
+      : m.customerId === customerId
+        ? "You"
+        : (m.customerName ?? "Someone copied");
   return {
-    ...ticket,
+    ...shown,
     messages: rows.map((m) => ({
       id: m.id,
       from: m.authorType === "customer" ? "customer" : "agent",
-      authorName: m.authorType === "customer" ? "You" : (m.agentName ?? "Support"),
+      authorName: nameOf(m),
       body: m.body,
       createdAt: m.createdAt,
     })),
