@@ -1,10 +1,11 @@
 // Organisation: name and branding (admins); delete (owners, typing the slug to confirm).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { getSession, setTenants } from "../../lib/session";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
+import { useSavedFlag } from "../../lib/use-saved-flag";
 import { Button, ErrorState, Field, Spinner } from "../../ui";
 import { InlineError, messageFor, PageHeader } from "./shared";
 
@@ -44,7 +45,7 @@ function OrganisationForm({ initial }: { initial: Form }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(initial);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useSavedFlag();
   const [nameMissing, setNameMissing] = useState(false);
   const update = useMutation(
     trpc.tenants.update.mutationOptions({
@@ -60,11 +61,6 @@ function OrganisationForm({ initial }: { initial: Form }) {
       },
     }),
   );
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), 4000);
-    return () => clearTimeout(timer);
-  }, [saved]);
   const fieldError = (name: string) => messageFor(update.error, name);
   const set = (key: keyof Form) => (event: { target: { value: string } }) => {
     setSaved(false);

@@ -2,9 +2,10 @@
 // update tickets a remove button on each and a box to add one ("Bo <bo@example.com>" or an address),
 // checked here as the server checks it. The whole list is saved on each change.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
+import { useSavedFlag } from "../../lib/use-saved-flag";
 import { Button } from "../../ui";
 import { messageFor } from "../settings/shared";
 import { addCc, type Cc, removeCc, toCcsInput } from "./ccs";
@@ -22,7 +23,7 @@ export function CcEditor({ ticketId, ccs }: { ticketId: string; ccs: readonly Cc
   const id = useId();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useSavedFlag();
   const key = trpc.tickets.get.queryKey({ id: ticketId });
   const save = useMutation(
     trpc.tickets.updateCcs.mutationOptions({
@@ -34,11 +35,6 @@ export function CcEditor({ ticketId, ccs }: { ticketId: string; ccs: readonly Cc
       onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
     }),
   );
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), 4000);
-    return () => clearTimeout(timer);
-  }, [saved]);
   const send = (next: Cc[], onSaved?: () => void) => {
     setSaved(false);
     save.mutate({ ticketId, ccs: toCcsInput(next) }, { onSuccess: onSaved });

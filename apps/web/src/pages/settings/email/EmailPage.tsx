@@ -2,9 +2,10 @@
 // tenant's own forwarding addresses (./OwnAddresses.tsx), and the channel's settings:
 // acknowledgements, the sender name and the signature of replies.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../lib/trpc";
+import { useSavedFlag } from "../../../lib/use-saved-flag";
 import { Button, ErrorState, Field, Spinner, TextAreaField } from "../../../ui";
 import { InlineError, messageFor, PageHeader } from "../shared";
 import {
@@ -101,7 +102,7 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => formOf(settings));
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useSavedFlag();
   const update = useMutation(
     trpc.email.settings.update.mutationOptions({
       onSuccess: (next) => {
@@ -111,11 +112,6 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
       },
     }),
   );
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), 4000);
-    return () => clearTimeout(timer);
-  }, [saved]);
   const change = (next: Partial<Form>) => {
     setSaved(false);
     setForm((current) => ({ ...current, ...next }));

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { assignableMembers, useRoles } from "../../../lib/roles";
 import { errorMessage, useTRPC } from "../../../lib/trpc";
+import { useSavedFlag } from "../../../lib/use-saved-flag";
 import { Button, Field, SelectField } from "../../../ui";
 import { InlineError, messageFor } from "../shared";
 import {
@@ -19,7 +20,7 @@ export function OwnAddresses({ settings }: { settings: EmailSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [rows, setRows] = useState<AddressRow[]>(() => addressRowsOf(settings));
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useSavedFlag();
   // Inquiry types live with the help centre's settings; without that permission, none are offered.
   const helpCentre = useQuery({ ...trpc.helpCentre.settings.get.queryOptions(), retry: false });
   const members = useQuery(

@@ -1,9 +1,10 @@
 // Settings → Help centre: on/off, language, notice banner and the contact form's inquiry types,
 // with a link to the public help centre. Server errors show beside the field they name.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { assignableMembers, useRoles } from "../../../lib/roles";
 import { errorMessage, useTRPC } from "../../../lib/trpc";
+import { useSavedFlag } from "../../../lib/use-saved-flag";
 import { Button, ErrorState, SelectField, Spinner, TextAreaField } from "../../../ui";
 import { hasFieldError, InlineError, messageFor, PageHeader } from "../shared";
 import { type Form, formOf, languageName, MAX_NOTICE, type Settings, toUpdate } from "./form";
@@ -58,7 +59,7 @@ function HelpCentreForm({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => formOf(settings));
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useSavedFlag();
   const members = useQuery(
     trpc.tenants.members.list.queryOptions(undefined, { staleTime: 60_000 }),
   );
@@ -74,11 +75,6 @@ function HelpCentreForm({ settings }: { settings: Settings }) {
       },
     }),
   );
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), 4000);
-    return () => clearTimeout(timer);
-  }, [saved]);
   const change = (next: Form) => {
     setSaved(false);
     setForm(next);
