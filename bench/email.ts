@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 import { benchVariable } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
-import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
+import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db-setup";
 import { type EmailPart, emailUsage, parseEmailArgs } from "./lib/email-args";
 import { INBOUND_DOMAIN } from "./lib/email-data";
 import { type HolResult, measureHeadOfLine } from "./lib/email-hol";

@@ -9,7 +9,7 @@ import { createRedis } from "@supportdesk/cache";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 import { benchVariable } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
-import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db";
+import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db-setup";
 import { type Part, parseQueueArgs, queueUsage } from "./lib/queue-args";
 import type { QueueBenchContext } from "./lib/queue-context";
 import { lockRun, openOwner, resetData } from "./lib/queue-db";

@@ -9,7 +9,7 @@ import { ConfigError, env, loadEnv, repoRoot } from "@supportdesk/config";
 import { signInThroughApi } from "../apps/web/e2e/accounts.ts";
 import { type BrowserContext, type Stack, startStack, WEB_DIST } from "../apps/web/e2e/harness.ts";
 import { benchVariable } from "./lib/args";
-import { benchUrls, ensureDatabase, migrate } from "./lib/db";
+import { benchUrls, ensureDatabase, migrate } from "./lib/db-setup";
 import { formatTable, ms, num, type Row } from "./lib/report";
 import { log, machine, readOptions, runBench, started } from "./lib/run";
 import { parseWebArgs, webUsage } from "./lib/web-args";

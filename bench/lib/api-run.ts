@@ -3,16 +3,8 @@
 import { join } from "node:path";
 import { ConfigError, loadEnv } from "@supportdesk/config";
 import { type BenchOptions, benchVariable } from "./args";
-import {
-  type BenchUrls,
-  benchUrls,
-  describe,
-  ensureDatabase,
-  ensureDataset,
-  type LoadReport,
-  migrate,
-  tenantIds,
-} from "./db";
+import { ensureDataset, type LoadReport, tenantIds } from "./db";
+import { type BenchUrls, benchUrls, describe, ensureDatabase, migrate } from "./db-setup";
 import { runLoad } from "./load";
 import type { LoadResult } from "./loadgen";
 import { type PgbenchResult, pgbench } from "./pgbench";

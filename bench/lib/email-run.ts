@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BenchUrls } from "./db";
+import type { BenchUrls } from "./db-setup";
 import type { EmailBenchOptions } from "./email-args";
 import { type BenchTenant, INBOUND_DOMAIN, receivedLeft, seedTenants } from "./email-data";
 import { composeSmall, openSender, type Sender } from "./email-mail";

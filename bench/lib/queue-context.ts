@@ -1,5 +1,5 @@
 // What every part of bench:queue works with: the bench database, the Redis, a work directory.
-import type { BenchUrls } from "./db";
+import type { BenchUrls } from "./db-setup";
 import type { Db } from "./queue-db";
 
 export type QueueBenchContext = {

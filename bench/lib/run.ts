@@ -3,7 +3,7 @@
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { ConfigError } from "@supportdesk/config";
 import { benchVariable, UsageError } from "./args";
-import { describe } from "./db";
+import { describe } from "./db-setup";
 
 /** When this bench process started (ms since the epoch). */
 export const started = Date.now();
