@@ -18,19 +18,21 @@ import {
 import { portAnswers } from "./lib/net.ts";
 import {
   appRole,
-  clusterBinaries,
-  clusterRunning,
   devDatabase,
-  ensureCluster,
-  orphanedCluster,
   ownerRole,
-  type PgBinaries,
   roleUrl,
-  stopCluster,
   superuserAccess,
   systemPort,
   testDatabase,
 } from "./lib/postgres.ts";
+import {
+  clusterBinaries,
+  clusterRunning,
+  ensureCluster,
+  orphanedCluster,
+  type PgBinaries,
+  stopCluster,
+} from "./lib/postgres-cluster.ts";
 import { provision, verifyLogins } from "./lib/postgres-provision.ts";
 import { run } from "./lib/proc.ts";
 import {
