@@ -8,13 +8,7 @@ import {
   type PostgresUrls,
   type RedisUrls,
 } from "./lib/configured.ts";
-import {
-  aptInstall,
-  canAptInstall,
-  installInstructions,
-  postgresPackage,
-  redisPackage,
-} from "./lib/install.ts";
+import { aptInstall, canAptInstall, installInstructions, postgresPackage } from "./lib/install.ts";
 import { portAnswers } from "./lib/net.ts";
 import {
   appRole,
@@ -35,18 +29,8 @@ import {
 } from "./lib/postgres-cluster.ts";
 import { provision, verifyLogins } from "./lib/postgres-provision.ts";
 import { run } from "./lib/proc.ts";
-import {
-  evictionPolicy,
-  findRedisServer,
-  localRedisRunning,
-  localRedisUrl,
-  orphanedLocalRedis,
-  parseRedisUrl,
-  redisProblem,
-  startLocalRedis,
-  stopLocalRedis,
-  systemRedisPort,
-} from "./lib/redis.ts";
+import { orphanedLocalRedis, stopLocalRedis } from "./lib/redis.ts";
+import { type Chosen, checkEviction, embeddedRedis, stopHint } from "./lib/redis-choice.ts";
 import {
   envFile,
   readState,
@@ -93,17 +77,10 @@ function parseArgs(args: string[]): Options | "help" | string {
   return options;
 }
 
-/** The settings to write, and a few words on where they came from for the summary. */
-interface Chosen<Urls> {
-  urls: Urls;
-  summary: string;
-}
-
+/** A PostgreSQL choice, and whether its test database is ready. */
 interface PostgresChoice extends Chosen<PostgresUrls> {
   testReady: boolean;
 }
-
-const stopHint = "`bun run services:down` stops it";
 
 function embeddedPostgresUrls(port: number): PostgresUrls {
   return {
@@ -195,70 +172,6 @@ async function embeddedPostgres(state: ServicesState, local: boolean): Promise<P
     if (!bins) throw new UserError(missing);
   }
   return localCluster(state, bins);
-}
-
-function embeddedRedisUrls(port: number): RedisUrls {
-  return { REDIS_URL: localRedisUrl(port, 0), TEST_REDIS_URL: localRedisUrl(port, 1) };
-}
-
-/** Like embeddedPostgres: our earlier redis-server, else the one on 6379, else a new local one. */
-async function embeddedRedis(state: ServicesState, local: boolean): Promise<Chosen<RedisUrls>> {
-  state.redis ??= await orphanedLocalRedis();
-  if (state.redis) {
-    const { port } = state.redis;
-    if (await localRedisRunning(state.redis)) {
-      const summary = `project-local redis-server on 127.0.0.1:${port}, already running`;
-      return { urls: embeddedRedisUrls(port), summary: `${summary} (${stopHint})` };
-    }
-    state.redis = null;
-    writeState(state);
-  }
-  if (!local && (await portAnswers("127.0.0.1", systemRedisPort))) {
-    const problem = await redisProblem(localRedisUrl(systemRedisPort, 0));
-    if (!problem) {
-      const summary = `running server on 127.0.0.1:${systemRedisPort}, reused`;
-      return { urls: embeddedRedisUrls(systemRedisPort), summary };
-    }
-    ui.notice(
-      `Redis on 127.0.0.1:${systemRedisPort} does not answer PING (${problem}), so a ` +
-        "project-local redis-server is used instead. To use that server, set REDIS_URL.",
-    );
-  }
-
-  let binary = findRedisServer();
-  if (!binary) {
-    if (!canAptInstall()) throw new UserError(installInstructions(redisPackage, "REDIS_URL"));
-    await aptInstall(redisPackage);
-    binary = findRedisServer();
-    if (!binary) throw new UserError(installInstructions(redisPackage, "REDIS_URL"));
-  }
-  state.redis = await startLocalRedis(binary);
-  writeState(state);
-  const summary = `project-local redis-server on 127.0.0.1:${state.redis.port}, started`;
-  return { urls: embeddedRedisUrls(state.redis.port), summary };
-}
-
-/** BullMQ silently loses jobs when Redis may evict keys; we only warn, never reconfigure. */
-async function checkEviction(urls: RedisUrls): Promise<void> {
-  const servers = new Map<string, string>();
-  for (const url of [urls.REDIS_URL, urls.TEST_REDIS_URL]) {
-    const { host, port } = parseRedisUrl(url);
-    servers.set(`${host}:${port}`, url);
-  }
-  for (const url of servers.values()) {
-    const result = await evictionPolicy(url);
-    if ("error" in result) {
-      ui.info(`            could not read its maxmemory-policy (${result.error})`);
-      ui.info("            BullMQ needs noeviction; check the server's configuration.");
-    } else if (result.policy !== "noeviction") {
-      ui.warn(
-        `Redis at ${maskUrl(url)} has maxmemory-policy "${result.policy}"; BullMQ needs ` +
-          '"noeviction" or queued jobs can silently disappear when memory fills up. Set ' +
-          "`maxmemory-policy noeviction` in that server's configuration (this command does not " +
-          "change servers it did not start).",
-      );
-    }
-  }
 }
 
 const migrateScript = join(repoRoot, "packages", "database", "src", "cli", "migrate.ts");
