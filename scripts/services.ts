@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
+  type Chosen,
   configuredPostgres,
   configuredRedis,
   type PostgresUrls,

@@ -202,3 +202,9 @@ export async function configuredRedis(): Promise<RedisUrls | null> {
   }
   return { REDIS_URL: url, TEST_REDIS_URL: testUrl };
 }
+
+/** The settings to write, and a few words on where they came from for the summary. */
+export interface Chosen<Urls> {
+  urls: Urls;
+  summary: string;
+}

@@ -2,7 +2,7 @@
 // redis-server it started earlier, else the one on 6379, else a new local one; and a warning when
 // a server may evict BullMQ's keys.
 
-import type { RedisUrls } from "./configured.ts";
+import type { Chosen, RedisUrls } from "./configured.ts";
 import { aptInstall, canAptInstall, installInstructions, redisPackage } from "./install.ts";
 import { portAnswers } from "./net.ts";
 import {
@@ -18,12 +18,6 @@ import {
 } from "./redis.ts";
 import { type ServicesState, writeState } from "./state.ts";
 import { maskUrl, UserError, ui } from "./ui.ts";
-
-/** The settings to write, and a few words on where they came from for the summary. */
-export interface Chosen<Urls> {
-  urls: Urls;
-  summary: string;
-}
 
 export const stopHint = "`bun run services:down` stops it";
 
