@@ -31,7 +31,7 @@ import {
 import { provision, verifyLogins } from "./lib/postgres-provision.ts";
 import { run } from "./lib/proc.ts";
 import { orphanedLocalRedis, stopLocalRedis } from "./lib/redis.ts";
-import { type Chosen, checkEviction, embeddedRedis, stopHint } from "./lib/redis-choice.ts";
+import { checkEviction, embeddedRedis, stopHint } from "./lib/redis-choice.ts";
 import {
   envFile,
   readState,
