@@ -2,12 +2,11 @@
 // 'inbound' queue handler — and real SMTP clients: messages/s from SMTP to a committed ticket,
 // which side limits (receiver or filing), and small messages' latency beside big ones. A command,
 // not a test: misses are reported, not failed.
-import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 import { benchVariable } from "./lib/args";
-import { installExitHandlers, killAll } from "./lib/children";
+import { type ChildLogs, childLogs, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db-setup";
 import { type EmailPart, emailUsage, parseEmailArgs } from "./lib/email-args";
 import { INBOUND_DOMAIN } from "./lib/email-data";
@@ -30,7 +29,7 @@ import { log, machine, readOptions, runBench, started } from "./lib/run";
 
 const DATABASE = "supportdesk_bench_email";
 
-let keptOnFailure: string | undefined;
+let logs: ChildLogs | undefined;
 
 async function attempt<T>(part: EmailPart, fn: () => Promise<T>): Promise<Outcome<T>> {
   try {
@@ -47,17 +46,11 @@ const loadNow = () => loadavg().map((v) => Math.round(v * 100) / 100);
 async function main(): Promise<number> {
   const options = readOptions("bench:email", parseEmailArgs, emailUsage);
   if (typeof options === "number") return options;
-  installExitHandlers((signal) =>
-    console.error(
-      `\nbench:email: ${signal}: stopping the children${keptOnFailure ? ` (logs: ${keptOnFailure})` : ""}`,
-    ),
-  );
   const info = machine();
   const resultsDir = join(repoRoot(), "bench", "results");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const workDir = join(resultsDir, `tmp-email-${stamp}`);
-  mkdirSync(workDir, { recursive: true });
-  keptOnFailure = workDir;
+  logs = childLogs("email");
+  const workDir = logs.dir;
   log(
     `bench:email on ${info.cores} cores, ${info.memoryGiB} GiB (load average ` +
       `${info.loadAverageAtStart.join(" ")}); parts: ${options.parts.join(", ")}` +
@@ -189,13 +182,11 @@ async function main(): Promise<number> {
     console.error(`${failed} run(s) could not be measured; logs: ${workDir}`);
     return 1;
   }
-  rmSync(workDir, { recursive: true, force: true });
+  logs.remove();
   return 0;
 }
 
 runBench("bench:email", main, {
   cleanup: killAll,
-  onFailure: () => {
-    if (keptOnFailure) console.error(`Logs of this run: ${keptOnFailure}`);
-  },
+  onFailure: () => logs?.onFailure(),
 });

@@ -1,14 +1,13 @@
 // `bun run bench:queue`: the job pipeline and realtime delivery, with the real worker and server
 // processes: emails/s from the outbox to SMTP, a quiet tenant's wait behind a noisy tenant's
 // backlog, and WebSocket fan-out latency. A command, not a test: misses are reported, not failed.
-import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 // Not a dependency of the root package (only config and database are): imported by path.
 import { createRedis } from "@supportdesk/cache";
 import { ConfigError, loadEnv, repoRoot } from "@supportdesk/config";
 import { benchVariable } from "./lib/args";
-import { installExitHandlers, killAll } from "./lib/children";
+import { type ChildLogs, childLogs, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db-setup";
 import { type Part, parseQueueArgs, queueUsage } from "./lib/queue-args";
 import type { QueueBenchContext } from "./lib/queue-context";
@@ -25,7 +24,7 @@ const TARGET_QUIET_P99_MS = 1000;
 const TARGET_FANOUT_P99_MS = 50;
 const DATABASE = "supportdesk_bench_queue";
 
-let keptOnFailure: string | undefined;
+let logs: ChildLogs | undefined;
 
 type RedisChoice = { url: string; kind: string; server?: PrivateRedis };
 
@@ -175,18 +174,12 @@ function fanoutRows(result: Outcome<FanoutResult> | undefined): Row[] {
 async function main(): Promise<number> {
   const options = readOptions("bench:queue", parseQueueArgs, queueUsage);
   if (typeof options === "number") return options;
-  installExitHandlers((signal) =>
-    console.error(
-      `\nbench:queue: ${signal}: stopping the children${keptOnFailure ? ` (logs: ${keptOnFailure})` : ""}`,
-    ),
-  );
 
   const info = machine();
   const resultsDir = join(repoRoot(), "bench", "results");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const workDir = join(resultsDir, `tmp-queue-${stamp}`);
-  mkdirSync(workDir, { recursive: true });
-  keptOnFailure = workDir;
+  logs = childLogs("queue");
+  const workDir = logs.dir;
   const runId = Date.now().toString(36);
   log(
     `bench:queue on ${info.cores} cores, ${info.memoryGiB} GiB (load average ` +
@@ -297,13 +290,11 @@ async function main(): Promise<number> {
     console.error(`${failedParts} part(s) could not be measured; logs: ${workDir}`);
     return 1;
   }
-  rmSync(workDir, { recursive: true, force: true });
+  logs.remove();
   return 0;
 }
 
 runBench("bench:queue", main, {
   cleanup: killAll,
-  onFailure: () => {
-    if (keptOnFailure) console.error(`Logs of this run: ${keptOnFailure}`);
-  },
+  onFailure: () => logs?.onFailure(),
 });

@@ -1,4 +1,7 @@
 // Child processes the bench starts (server, load generator, pgbench): all killed when it exits.
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "@supportdesk/config";
 import type { Subprocess } from "bun";
 
 const running = new Set<Subprocess>();
@@ -36,4 +39,33 @@ export function installExitHandlers(onInterrupt: (signal: string) => void): void
   process.on("exit", () => {
     for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
   });
+}
+
+/** A bench's folder for its children's logs, kept (and named) when the run fails or is stopped. */
+export type ChildLogs = { dir: string; remove(): void; onFailure(): void };
+
+/**
+ * Makes `bench/results/tmp-<name>-<stamp>` and installs the exit handlers that stop the children,
+ * naming the folder. `remove()` after a good run; `onFailure()` names it after a bad one.
+ */
+export function childLogs(name: string): ChildLogs {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const dir = join(repoRoot(), "bench", "results", `tmp-${name}-${stamp}`);
+  mkdirSync(dir, { recursive: true });
+  let kept = true;
+  installExitHandlers((signal) =>
+    console.error(
+      `\nbench:${name}: ${signal}: stopping the children${kept ? ` (logs: ${dir})` : ""}`,
+    ),
+  );
+  return {
+    dir,
+    remove() {
+      kept = false;
+      rmSync(dir, { recursive: true, force: true });
+    },
+    onFailure() {
+      if (kept) console.error(`Logs of this run: ${dir}`);
+    },
+  };
 }

@@ -1,3 +1,4 @@
+// The inbox's filter controls: chips for status and priority, the URL-synced search box.
 import { useUrlSyncedText } from "../../lib/use-debounced";
 import { MAX_QUERY_LENGTH } from "./filters";
 import { label } from "./shared";
