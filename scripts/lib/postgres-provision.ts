@@ -23,7 +23,7 @@ function quoteLiteral(text: string): string {
 /**
  * What only a superuser can do for search under row-level security. PostgreSQL applies a table's
  * policy before any condition that is not LEAKPROOF, so a GIN index cannot serve `@@` (full text)
- * or `<%` (trigram word similarity) for the app role: every search would read all the tenant's
+ * or `<%` (trigram word similarity), nor `@>` on jsonb, for the app role: every search would read all the tenant's
  * articles. These operators reveal nothing but their boolean answer, so they are marked
  * LEAKPROOF; the extensions are created first so their functions exist (the migration's
  * CREATE EXTENSION IF NOT EXISTS is then a no-op). A production database needs the same
@@ -35,6 +35,8 @@ export const SEARCH_UNDER_RLS: readonly string[] = [
   "ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF",
   "ALTER FUNCTION word_similarity_op(text, text) LEAKPROOF",
   "ALTER FUNCTION word_similarity_commutator_op(text, text) LEAKPROOF",
+  // Custom field filters (`custom_fields @> {...}`) through the tickets' jsonb GIN index.
+  "ALTER FUNCTION jsonb_contains(jsonb, jsonb) LEAKPROOF",
 ];
 
 /**

@@ -1,8 +1,10 @@
 // Test-only helpers: connections to the test database and small fixtures (never exported).
 import { env } from "@supportdesk/config";
+import { eq } from "drizzle-orm";
 import { createDatabase, type Database } from "./client";
 import { nextNumber } from "./counters";
 import {
+  agentStatus,
   attachments,
   auditLog,
   contactDeflection,
@@ -13,11 +15,16 @@ import {
   kbArticleRevisions,
   kbArticles,
   kbCategories,
+  macros,
   messages,
   notificationPreferences,
   notifications,
+  savedViews,
+  teamMembers,
+  teams,
   tenants,
   ticketCcs,
+  ticketFields,
   ticketLinks,
   tickets,
   users,
@@ -62,7 +69,8 @@ export async function makeUser(db: Database) {
 /**
  * One row in every tenant-owned table for `tenantId`: a customer, a numbered ticket, a message,
  * a notification, a preference, a custom role, a knowledge-base category, article and revision,
- * an audit row (and, through numbering, a counter).
+ * an audit row, a canned reply, a saved view, a custom field, a team with a member and the
+ * member's availability (and, through numbering, a counter).
  */
 export async function makeTenantGraph(db: Database, tenantId: string, userId: string) {
   return db.withTenant(tenantId, async (tx) => {
@@ -130,6 +138,20 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
       size: 1,
       storageKey: `fixture/${inboundId}-0`,
     });
+    await tx.insert(macros).values({ name: "Thanks", body: "Thanks, {{customer.name}}!" });
+    await tx.insert(savedViews).values({ name: "Open", filters: { status: ["open"] } });
+    const [field] = await tx
+      .insert(ticketFields)
+      .values({ label: "Plan", type: "select", options: ["Free", "Pro"] })
+      .returning();
+    const [team] = await tx.insert(teams).values({ name: "Billing" }).returning();
+    if (!team || !field) throw new Error("workflow inserts returned nothing");
+    await tx.insert(teamMembers).values({ teamId: team.id, userId });
+    await tx.insert(agentStatus).values({ userId, presence: "online" });
+    await tx
+      .update(tickets)
+      .set({ teamId: team.id, customFields: { [field.id]: "Pro" } })
+      .where(eq(tickets.id, ticket.id));
     await tx.insert(auditLog).values({
       actorUserId: userId,
       action: "ticket.create",

@@ -46,3 +46,18 @@ export {
   type SlugCheck,
   slugify,
 } from "./slugs";
+export {
+  AGENT_AVAILABILITY,
+  type AgentAvailability,
+  ASSIGNMENT_MODES,
+  type AssignmentMode,
+  MACRO_PLACEHOLDERS,
+  type MacroActions,
+  type MacroPlaceholder,
+  TICKET_FIELD_TYPES,
+  TICKET_SORTS,
+  type TicketFieldType,
+  type TicketFieldValue,
+  type TicketSort,
+  type TicketViewFilters,
+} from "./workflow";

@@ -10,11 +10,27 @@ export const PERMISSIONS = {
   "ticket.create": { group: "Tickets", label: "Create tickets" },
   "ticket.reply": { group: "Tickets", label: "Reply to customers" },
   "ticket.note": { group: "Tickets", label: "Add internal notes" },
+  "ticket.note.read": { group: "Tickets", label: "See internal notes (in tickets and in search)" },
   "ticket.update": { group: "Tickets", label: "Change status, priority and tags" },
   "ticket.assign": { group: "Tickets", label: "Assign tickets to people" },
   "ticket.delete": { group: "Tickets", label: "Delete tickets" },
+  "ticket.merge": { group: "Tickets", label: "Merge tickets into one another" },
+  "macro.manage": {
+    group: "Tickets",
+    label:
+      "Create and edit the team's shared canned replies (anyone who replies keeps personal ones)",
+  },
+  "view.manage": {
+    group: "Tickets",
+    label: "Create and edit the team's shared views (anyone keeps personal ones)",
+  },
+  "field.manage": { group: "Tickets", label: "Define custom ticket fields" },
   "customer.read": { group: "Customers", label: "See customers" },
   "customer.write": { group: "Customers", label: "Add and edit customers" },
+  "customer.merge": {
+    group: "Customers",
+    label: "Merge customers (their tickets and emails move)",
+  },
   "kb.read": { group: "Knowledge base", label: "See knowledge-base articles, drafts included" },
   "kb.write": { group: "Knowledge base", label: "Write and edit articles and categories" },
   "kb.publish": { group: "Knowledge base", label: "Publish, unpublish and archive articles" },
@@ -24,6 +40,10 @@ export const PERMISSIONS = {
   "member.role.change": { group: "Team", label: "Change members' roles" },
   "member.remove": { group: "Team", label: "Remove members" },
   "role.manage": { group: "Team", label: "Create, edit and delete custom roles" },
+  "team.manage": {
+    group: "Team",
+    label: "Create teams, choose their members and assignment rules",
+  },
   "apiKey.manage": { group: "Organisation", label: "Create and revoke API keys" },
   "settings.update": { group: "Organisation", label: "Change the organisation's name and look" },
   "email.manage": {
@@ -59,7 +79,13 @@ export function isPermission(value: string): value is Permission {
 export const BUILT_IN_ROLES = ["owner", "admin", "member", "viewer"] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
-const VIEWER: Permission[] = ["ticket.read", "customer.read", "member.read", "kb.read"];
+const VIEWER: Permission[] = [
+  "ticket.read",
+  "ticket.note.read",
+  "customer.read",
+  "member.read",
+  "kb.read",
+];
 const MEMBER: Permission[] = [
   ...VIEWER,
   "ticket.create",
@@ -67,18 +93,24 @@ const MEMBER: Permission[] = [
   "ticket.note",
   "ticket.update",
   "ticket.assign",
+  "ticket.merge",
   "customer.write",
   "kb.write",
 ];
 const ADMIN: Permission[] = [
   ...MEMBER,
   "ticket.delete",
+  "macro.manage",
+  "view.manage",
+  "field.manage",
+  "customer.merge",
   "kb.publish",
   "helpcentre.manage",
   "member.invite",
   "member.role.change",
   "member.remove",
   "role.manage",
+  "team.manage",
   "apiKey.manage",
   "settings.update",
   "email.manage",

@@ -3,6 +3,7 @@ export * as apiKeys from "./api-keys";
 export * as attachments from "./attachments";
 export { audit, listAudit } from "./audit";
 export * as auth from "./auth";
+export * as bulk from "./bulk";
 export {
   type Actor,
   authorize,
@@ -15,13 +16,19 @@ export * as roles from "./custom-roles";
 export * as customers from "./customers";
 export * as email from "./email";
 export { AppError, type AppErrorCode, notFound } from "./errors";
+export * as fields from "./fields";
 export * as helpCentre from "./helpcentre";
 export * as invitations from "./invitations";
 export * as kb from "./kb";
+export * as macros from "./macros";
 export * as members from "./members";
+export * as merge from "./merge";
 export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";
 export { permissionSet, type RoleRef } from "./roles";
+export * as search from "./search";
 export { slugify, uniqueSlugFor } from "./slugs";
+export * as teams from "./teams";
 export * as tenants from "./tenants";
 export * as tickets from "./tickets";
+export * as views from "./views";

@@ -15,8 +15,13 @@ export type Page<T> = {
   tenant_id: string;
 };
 
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
+/** A cursor after `row`, carrying its sort column (`createdAt` unless the list sorts by another). */
+export function encodeCursor(
+  row: { createdAt: Date; id: string; updatedAt?: Date },
+  key: "createdAt" | "updatedAt" = "createdAt",
+): string {
+  const at = key === "updatedAt" && row.updatedAt ? row.updatedAt : row.createdAt;
+  return Buffer.from(JSON.stringify([at.toISOString(), row.id])).toString("base64url");
 }
 
 /** What `toISOString` writes for the years a row can have (no expanded `+275760-…` years). */
@@ -63,12 +68,13 @@ export function decodeCursor(cursor: string): Cursor {
   throw new AppError("BAD_REQUEST", "cursor is not one this API returned.", { field: "cursor" });
 }
 
-/** Builds the envelope from `perPage + 1` fetched rows. */
-export function toPage<T extends { createdAt: Date; id: string }>(
+/** Builds the envelope from `perPage + 1` fetched rows (`key`: the column the list sorts by). */
+export function toPage<T extends { createdAt: Date; id: string; updatedAt?: Date }>(
   rows: T[],
   perPage: number,
   tenantId: string,
   cursor: string | undefined,
+  key: "createdAt" | "updatedAt" = "createdAt",
 ): Page<T> {
   const data = rows.slice(0, perPage);
   const hasNext = rows.length > perPage;
@@ -77,7 +83,7 @@ export function toPage<T extends { createdAt: Date; id: string }>(
     data,
     pagination: {
       cursor: cursor ?? null,
-      next_cursor: hasNext && last ? encodeCursor(last) : null,
+      next_cursor: hasNext && last ? encodeCursor(last, key) : null,
       has_next: hasNext,
       per_page: perPage,
     },

@@ -1,20 +1,26 @@
-// The inbox: a tenant's tickets with filters, newest first, in cursor pages; and one ticket's row.
+// The inbox: a tenant's tickets with filters (the same a saved view stores and search combines with
+// text), sorted, in cursor pages; counting a filter's tickets; and one ticket's row.
 import {
   and,
   arrayContains,
+  asc,
   customers,
   desc,
   eq,
-  ilike,
   inArray,
   isNull,
+  messages,
+  type SQL,
   sql,
+  teams,
   tickets,
   users,
 } from "@supportdesk/database";
+import { can, type TicketFieldValue, type TicketSort } from "@supportdesk/domain";
 import { authorize, type TenantScope } from "./context";
 import { notFound } from "./errors";
 import { decodeCursor, toPage } from "./pagination";
+import { prefixQuery, searchTerms, ticketNumberOf } from "./search/terms";
 
 export type TicketStatus = (typeof tickets.status.enumValues)[number];
 export type TicketPriority = (typeof tickets.priority.enumValues)[number];
@@ -28,8 +34,11 @@ export const ticketColumns = {
   priority: tickets.priority,
   tags: tickets.tags,
   assigneeId: tickets.assigneeId,
+  teamId: tickets.teamId,
   customerId: tickets.customerId,
   channel: tickets.channel,
+  customFields: tickets.customFields,
+  mergedIntoId: tickets.mergedIntoId,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
 };
@@ -44,32 +53,122 @@ export async function findTicket(scope: Pick<TenantScope, "tx">, id: string) {
 export type TicketFilters = {
   status?: TicketStatus[] | undefined;
   priority?: TicketPriority[] | undefined;
-  /** A user id, or "unassigned". */
+  /** A user id, "me" (the acting user) or "unassigned". */
   assignee?: string | undefined;
+  /** A team id, or "none". */
+  teamId?: string | undefined;
   customerId?: string | undefined;
   tag?: string | undefined;
-  /** Matches the subject (case-insensitive) or the ticket number ("42" or "#42"). */
+  /**
+   * A ticket number ("42", "#42"), or words that must all appear in the ticket: its subject,
+   * tags, custom field values or any message (internal notes only for ticket.note.read).
+   */
   q?: string | undefined;
+  /** Inclusive days (YYYY-MM-DD, UTC) the ticket was created or last updated in. */
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  updatedFrom?: string | undefined;
+  updatedTo?: string | undefined;
+  /** Custom field id → the value it must hold (a multi-select holds every value listed). */
+  fields?: Record<string, TicketFieldValue> | undefined;
 };
 
-/** A page of tickets, newest first, in seed 001's envelope. */
+/**
+ * The tickets holding every word of `q` somewhere (each word a prefix), as an id set built from
+ * the GIN indexes: per word, the tickets whose own vector or any visible message matches; then
+ * the intersection. Words may sit in different messages of one ticket.
+ */
+export function ticketsMatching(scope: Pick<TenantScope, "permissions">, q: string): SQL | null {
+  const terms = searchTerms(q);
+  if (!terms.length) return null;
+  const notes = can(scope, "ticket.note.read");
+  const perTerm = terms.map((term) => {
+    const tq = sql`to_tsquery('simple'::regconfig, ${prefixQuery(term)})`;
+    return sql`(select ${tickets.id} from ${tickets} where ${tickets.searchVector} @@ ${tq}
+      union select ${messages.ticketId} from ${messages} where ${messages.searchVector} @@ ${tq}
+      ${notes ? sql`` : sql`and ${messages.isInternal} = false`})`;
+  });
+  return sql.join(perTerm, sql` intersect `);
+}
+
+const dayStart = (day: string) => sql`${day}::date::timestamptz`;
+const dayEnd = (day: string) => sql`(${day}::date + 1)::timestamptz`;
+
+/** The WHERE conditions of `filters` (undefined entries are no condition). */
+export function ticketConditions(
+  scope: Pick<TenantScope, "permissions" | "actor">,
+  filters: TicketFilters,
+): (SQL | undefined)[] {
+  const q = filters.q?.trim();
+  const number = q ? ticketNumberOf(q) : undefined;
+  const matching = q && number === undefined ? ticketsMatching(scope, q) : null;
+  const assignee = filters.assignee === "me" ? (scope.actor.userId ?? "none") : filters.assignee;
+  return [
+    filters.status?.length ? inArray(tickets.status, filters.status) : undefined,
+    filters.priority?.length ? inArray(tickets.priority, filters.priority) : undefined,
+    assignee === "unassigned"
+      ? isNull(tickets.assigneeId)
+      : assignee === "none"
+        ? sql`false`
+        : assignee
+          ? eq(tickets.assigneeId, assignee)
+          : undefined,
+    filters.teamId === "none"
+      ? isNull(tickets.teamId)
+      : filters.teamId
+        ? eq(tickets.teamId, filters.teamId)
+        : undefined,
+    filters.customerId ? eq(tickets.customerId, filters.customerId) : undefined,
+    filters.tag ? arrayContains(tickets.tags, [filters.tag]) : undefined,
+    number !== undefined ? eq(tickets.number, number) : undefined,
+    matching
+      ? sql`${tickets.id} in (${matching})`
+      : q && number === undefined
+        ? sql`false`
+        : undefined,
+    filters.createdFrom ? sql`${tickets.createdAt} >= ${dayStart(filters.createdFrom)}` : undefined,
+    filters.createdTo ? sql`${tickets.createdAt} < ${dayEnd(filters.createdTo)}` : undefined,
+    filters.updatedFrom ? sql`${tickets.updatedAt} >= ${dayStart(filters.updatedFrom)}` : undefined,
+    filters.updatedTo ? sql`${tickets.updatedAt} < ${dayEnd(filters.updatedTo)}` : undefined,
+    ...Object.entries(filters.fields ?? {}).map(
+      ([fieldId, value]) =>
+        sql`${tickets.customFields} @> ${JSON.stringify({ [fieldId]: value })}::jsonb`,
+    ),
+  ];
+}
+
+/** The order of a sort, and the column its cursor carries. */
+const SORTS: Record<TicketSort, { key: "createdAt" | "updatedAt"; ascending: boolean }> = {
+  newest: { key: "createdAt", ascending: false },
+  oldest: { key: "createdAt", ascending: true },
+  updated: { key: "updatedAt", ascending: false },
+};
+
+/** A page of tickets (newest first unless `sort` says otherwise), in seed 001's envelope. */
 export async function listTickets(
   scope: TenantScope,
-  input: TicketFilters & { cursor?: string | undefined; perPage: number },
+  input: TicketFilters & {
+    cursor?: string | undefined;
+    perPage: number;
+    sort?: TicketSort | undefined;
+  },
 ) {
   authorize(scope, "ticket.read");
+  const sort = SORTS[input.sort ?? "newest"];
+  const column = tickets[sort.key];
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const q = input.q?.trim();
-  const number = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : undefined;
+  const order = sort.ascending ? asc : desc;
   const query = scope.tx
     .select({
       ...ticketColumns,
       assigneeName: users.name,
+      teamName: teams.name,
       customerName: customers.name,
       customerEmail: customers.email,
     })
     .from(tickets)
     .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .leftJoin(teams, and(eq(teams.tenantId, tickets.tenantId), eq(teams.id, tickets.teamId)))
     .leftJoin(
       customers,
       and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
@@ -77,32 +176,38 @@ export async function listTickets(
     .where(
       and(
         after
-          ? sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          ? sort.ascending
+            ? sql`(${column}, ${tickets.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+            : sql`(${column}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
           : undefined,
-        input.status?.length ? inArray(tickets.status, input.status) : undefined,
-        input.priority?.length ? inArray(tickets.priority, input.priority) : undefined,
-        input.assignee === "unassigned"
-          ? isNull(tickets.assigneeId)
-          : input.assignee
-            ? eq(tickets.assigneeId, input.assignee)
-            : undefined,
-        input.customerId ? eq(tickets.customerId, input.customerId) : undefined,
-        input.tag ? arrayContains(tickets.tags, [input.tag]) : undefined,
-        number !== undefined
-          ? eq(tickets.number, number)
-          : q
-            ? ilike(tickets.subject, `%${q.replace(/[\\%_]/g, "\\$&")}%`)
-            : undefined,
+        ...ticketConditions(scope, input),
       ),
     )
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .orderBy(order(column), order(tickets.id))
     .limit(input.perPage + 1);
   // The inbox's own views (next pages, a status tab) run as a server-side prepared statement, so
   // PostgreSQL plans them once per connection instead of on every request (and postgres.js sends
   // them in one write with the tenant context). Only these few shapes (cursor or not × 0–4
   // statuses): one per combination of the other filters would grow every connection's cache.
+  const { status: _status, perPage: _perPage, cursor: _cursor, ...others } = input;
   const inboxView =
-    !input.priority?.length && !input.assignee && !input.customerId && !input.tag && !q;
+    (input.sort ?? "newest") === "newest" &&
+    Object.values(others).every(
+      (value) =>
+        value === undefined ||
+        value === "" ||
+        (typeof value === "object" && Object.keys(value).length === 0),
+    );
   const rows = await (inboxView ? query.prepare("tickets_list").execute() : query);
-  return toPage(rows, input.perPage, scope.tenantId, input.cursor);
+  return toPage(rows, input.perPage, scope.tenantId, input.cursor, sort.key);
+}
+
+/** How many tickets match `filters`, counting at most `cap` (a view's badge shows "999+"). */
+export async function countTickets(scope: TenantScope, filters: TicketFilters, cap = 1000) {
+  authorize(scope, "ticket.read");
+  const [row] = await scope.tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select 1 from ${tickets} where ${and(sql`true`, ...ticketConditions(scope, filters))} limit ${cap}
+    ) capped`);
+  return { count: row?.n ?? 0, capped: (row?.n ?? 0) >= cap };
 }

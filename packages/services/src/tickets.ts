@@ -7,10 +7,12 @@ import {
   eq,
   messages,
   sql,
+  teams,
   ticketCcs,
   tickets,
   users,
 } from "@supportdesk/database";
+import { can } from "@supportdesk/domain";
 import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
 import { claimUploads } from "./attachments";
 import { audit } from "./audit";
@@ -29,10 +31,11 @@ export {
   type TicketStatus,
 } from "./ticket-list";
 
-/** A ticket with its whole thread (internal notes included: every member is staff). */
+/** A ticket with its whole thread (internal notes only for those holding ticket.note.read). */
 export async function getTicket(scope: TenantScope, input: { id: string }) {
   authorize(scope, "ticket.read");
   const ticket = await findTicket(scope, input.id);
+  const notes = can(scope, "ticket.note.read");
   const thread = await scope.tx
     .select({
       id: messages.id,
@@ -50,7 +53,7 @@ export async function getTicket(scope: TenantScope, input: { id: string }) {
       customers,
       and(eq(customers.tenantId, messages.tenantId), eq(customers.id, messages.authorCustomerId)),
     )
-    .where(eq(messages.ticketId, input.id))
+    .where(and(eq(messages.ticketId, input.id), notes ? undefined : eq(messages.isInternal, false)))
     .orderBy(messages.createdAt, messages.id);
   const files = await scope.tx
     .select({
@@ -120,6 +123,14 @@ async function assertAssignable(scope: TenantScope, assigneeId: string | null | 
   }
 }
 
+async function assertTeam(scope: TenantScope, teamId: string | null | undefined) {
+  if (!teamId) return;
+  const [row] = await scope.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!row) {
+    throw new AppError("BAD_REQUEST", "teamId is not a team of this tenant.", { field: "teamId" });
+  }
+}
+
 async function assertCustomer(scope: TenantScope, customerId: string | undefined) {
   if (!customerId) return;
   const [row] = await scope.tx
@@ -159,6 +170,8 @@ export type TicketUpdate = {
   status?: TicketStatus | undefined;
   priority?: TicketPriority | undefined;
   assigneeId?: string | null | undefined;
+  /** A team of the tenant, or null for none (changing it is assigning, like the agent). */
+  teamId?: string | null | undefined;
   tags?: string[] | undefined;
 };
 
@@ -173,9 +186,12 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
   ) {
     authorize(scope, "ticket.update");
   }
-  if (changes.assigneeId !== undefined) authorize(scope, "ticket.assign");
+  if (changes.assigneeId !== undefined || changes.teamId !== undefined) {
+    authorize(scope, "ticket.assign");
+  }
   const before = await findTicket(scope, id);
   await assertAssignable(scope, changes.assigneeId);
+  await assertTeam(scope, changes.teamId);
   // Only what actually changes: re-sending the same assignee must not re-notify anyone.
   const set = Object.fromEntries(
     Object.entries(changes).filter(

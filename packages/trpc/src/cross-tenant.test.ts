@@ -21,6 +21,7 @@ import {
   tenantPaths,
 } from "./test-procedures";
 import { openAdminDatabase, snapshotOfTenant } from "./test-snapshot";
+import { workflowFixtures } from "./test-workflow";
 import { callerFor, createTestDeps, signUp, testEmail } from "./testing";
 
 /**
@@ -105,6 +106,7 @@ const roleA = await asOwnerA.roles.create({
 });
 
 const filesA = await fileFixtures(deps, A.id, ticketA.id, `Secret file of A ${run}`);
+const workflowA = await workflowFixtures(deps, A.id, memberA.userId, `Secret workflow of A ${run}`);
 
 const b = await signUp(deps, { tenantName: `Matrix B ${run}`, name: "Owner of B" });
 const B = must(b.tenant, "tenant B");
@@ -123,6 +125,7 @@ const ids: Ids = {
   kbCategoryId: kbCategoryA.id,
   kbArticleId: kbArticleA.id,
   ...filesA,
+  ...workflowA,
 };
 
 /** Strings that only A's data contains: none may appear in what someone outside A gets back. */
@@ -148,6 +151,13 @@ const markersOfA: Record<string, string> = {
   "A's attachment id": filesA.attachmentId,
   "A's file name": `Secret file of A ${run}`,
   "A's inbound email id": filesA.inboundEmailId,
+  "A's macro id": workflowA.macroId,
+  "A's view id": workflowA.viewId,
+  "A's field id": workflowA.fieldId,
+  "A's team id": workflowA.teamId,
+  "A's workflow names": `Secret workflow of A ${run}`,
+  "A's other ticket id": workflowA.otherTicketId,
+  "A's other customer id": workflowA.otherCustomerId,
   "A's owner id": ownerA.userId,
   "A's owner email": ownerA.email,
   "A's member id": memberA.userId,
@@ -373,8 +383,8 @@ describe("nothing of A changed", () => {
     const after = await snapshotOfA();
     expect(after).toEqual(before);
     // The snapshot is not empty: it saw the fixtures.
-    // Two tickets: one typed in by its owner, one opened by the fixture email.
-    expect((before.tickets as unknown[]).length).toBe(2);
+    // Three tickets: one typed in by its owner, one opened by the fixture email, one for merges.
+    expect((before.tickets as unknown[]).length).toBe(3);
     expect((before.user_tenant_roles as unknown[]).length).toBe(4);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from "@supportdesk/domain";
 import { fileFixtures } from "./test-files";
 import {
+  AREA_HARMLESS,
   attempt,
   type Caller,
   defOf,
@@ -24,6 +25,7 @@ import {
   tenantPaths,
 } from "./test-procedures";
 import { openAdminDatabase, snapshotOfTenant } from "./test-snapshot";
+import { workflowFixtures } from "./test-workflow";
 import { createTeam, createTestDeps, testEmail } from "./testing";
 
 const deps = await createTestDeps();
@@ -50,6 +52,7 @@ const draft = await owner.kb.articles.create({
 });
 
 const files = await fileFixtures(deps, tenant.id, ticket.id, "Matrix file");
+const workflow = await workflowFixtures(deps, tenant.id, target.userId, "Matrix");
 
 const ids: Ids = {
   tenantId: tenant.id,
@@ -63,6 +66,7 @@ const ids: Ids = {
   kbCategoryId: guides.id,
   kbArticleId: draft.id,
   ...files,
+  ...workflow,
 };
 
 /**
@@ -88,6 +92,7 @@ const HARMLESS: Record<string, (ids: Ids) => unknown> = {
   "kb.articles.restore": (i) => ({ id: i.kbArticleId, revisionId: nowhere() }),
   "kb.categories.delete": () => ({ id: nowhere() }),
   "kb.categories.reorder": () => ({ ids: [nowhere()] }),
+  ...AREA_HARMLESS,
 };
 /** Membership alone: the caller's own notifications; leaving is checked on its own below. */
 const SKIPPED: Record<string, string> = {

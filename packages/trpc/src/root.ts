@@ -7,14 +7,19 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { customersRouter } from "./routers/customers";
 import { emailRouter } from "./routers/email";
+import { fieldsRouter } from "./routers/fields";
 import { helpCentreRouter } from "./routers/help-centre";
 import { invitationsRouter } from "./routers/invitations";
 import { kbRouter } from "./routers/kb";
+import { macrosRouter } from "./routers/macros";
 import { notificationsRouter } from "./routers/notifications";
 import { queuesRouter } from "./routers/queues";
 import { rolesRouter } from "./routers/roles";
+import { searchRouter } from "./routers/search";
+import { teamsRouter } from "./routers/teams";
 import { tenantsRouter } from "./routers/tenants";
 import { ticketsRouter } from "./routers/tickets";
+import { viewsRouter } from "./routers/views";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -27,6 +32,11 @@ export const appRouter = router({
   kb: kbRouter,
   helpCentre: helpCentreRouter,
   tickets: ticketsRouter,
+  search: searchRouter,
+  views: viewsRouter,
+  macros: macrosRouter,
+  fields: fieldsRouter,
+  teams: teamsRouter,
   attachments: attachmentsRouter,
   email: emailRouter,
   audit: auditRouter,

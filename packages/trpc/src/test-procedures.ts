@@ -4,6 +4,11 @@
 // remembering to extend a list of procedures.
 import type { Meta } from "./init";
 import { appRouter } from "./root";
+import * as fieldInputs from "./test-inputs/fields";
+import * as macroInputs from "./test-inputs/macros";
+import * as mergeInputs from "./test-inputs/merge";
+import * as teamInputs from "./test-inputs/teams";
+import * as viewInputs from "./test-inputs/views";
 import { type callerFor, testEmail } from "./testing";
 
 // ---------------------------------------------------------------------------------------------
@@ -63,7 +68,25 @@ export type Ids = {
   inboundEmailId: string;
   /** A ticket message that came by email (its original is downloadable). */
   emailMessageId: string;
+  /**
+   * The agents' workflow (test-workflow.ts): a shared canned reply, a shared view, a custom
+   * select field (options "Free" and "Pro"), a team, and a second ticket and customer (merges).
+   */
+  macroId: string;
+  viewId: string;
+  fieldId: string;
+  teamId: string;
+  otherTicketId: string;
+  otherCustomerId: string;
 };
+
+/** The feature files' inputs (test-inputs/*), one file per area so areas grow apart. */
+const AREA_INPUTS = [fieldInputs, macroInputs, mergeInputs, teamInputs, viewInputs];
+/** Inputs the permission matrix uses instead of INPUTS when a call is allowed (its HARMLESS). */
+export const AREA_HARMLESS: Record<string, (ids: Ids) => unknown> = Object.assign(
+  {},
+  ...AREA_INPUTS.map((area) => area.harmless),
+);
 
 export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "tenants.current": () => undefined,
@@ -158,6 +181,8 @@ export const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "notifications.preferences.update": () => ({
     preferences: [{ eventType: "ticket.created", inApp: false, email: true }],
   }),
+  "search.query": () => ({ q: "matrix" }),
+  ...Object.assign({}, ...AREA_INPUTS.map((area) => area.inputs)),
 };
 
 export function inputsFor(path: string, ids: Ids): unknown {

@@ -15,6 +15,7 @@ import { lastJobFor } from "./test-outbox";
 
 export { fileFixtures } from "./test-files";
 export { lastJobFor, lastRawJobFor } from "./test-outbox";
+export { workflowFixtures } from "./test-workflow";
 
 /** Builds deps against the TEST_* services; `close()` releases them. */
 export async function createTestDeps(

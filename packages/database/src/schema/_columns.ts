@@ -1,5 +1,5 @@
 // Column helpers shared by platform and tenant tables (no table imports, so no import cycles).
-import { timestamp } from "drizzle-orm/pg-core";
+import { customType, timestamp } from "drizzle-orm/pg-core";
 
 /** Random, time-ordered ids (UUIDv7) so inserts land at the end of indexes. */
 export const newId = (): string => Bun.randomUUIDv7();
@@ -16,3 +16,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** PostgreSQL's `tsvector`, only ever written by the database (a generated column). */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });

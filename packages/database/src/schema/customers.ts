@@ -35,6 +35,15 @@ export const customers = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("customers_tenant_email_key").on(t.tenantId, t.emailLower),
     index("customers_tenant_created_idx").on(t.tenantId, t.createdAt.desc().nullsFirst()),
+    // Trigram indexes (tenant_id first, through btree_gin) for search by part of a name,
+    // address or company; on the bare columns, as pg_trgm folds case itself.
+    index("customers_tenant_name_trgm_idx").using("gin", t.tenantId, sql`${t.name} gin_trgm_ops`),
+    index("customers_tenant_email_trgm_idx").using("gin", t.tenantId, sql`${t.email} gin_trgm_ops`),
+    index("customers_tenant_company_trgm_idx").using(
+      "gin",
+      t.tenantId,
+      sql`${t.company} gin_trgm_ops`,
+    ),
     tenantIsolationPolicy(),
   ],
 );

@@ -29,3 +29,4 @@ export const platformTablesWithTenantId: Readonly<Record<string, string>> = {
   job_runs:
     "workers record platform jobs (no tenant) and tenant jobs alike, before any tenant context",
 };
+export * from "./workflow";

@@ -13,14 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, newId, updatedAt } from "./_columns";
+import { createdAt, newId, tsvector, updatedAt } from "./_columns";
 import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
 import { users } from "./users";
 
 export const articleStatus = pgEnum("kb_article_status", ["draft", "published", "archived"]);
 
-/** PostgreSQL's `tsvector`, only ever written by the database (a generated column). */
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 /** A text-search configuration name (`english`, `german`, …), checked by PostgreSQL. */
 const regconfig = customType<{ data: string }>({ dataType: () => "regconfig" });
 

@@ -1,5 +1,5 @@
 // Tenant-owned: tickets (numbered per tenant) and their threaded messages.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -14,10 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, newId, updatedAt } from "./_columns";
+import { createdAt, newId, tsvector, updatedAt } from "./_columns";
 import { tenantIdColumn, tenantIsolationPolicy } from "./_tenant";
 import { customers } from "./customers";
 import { users } from "./users";
+import { teams } from "./workflow";
 
 export const ticketStatus = pgEnum("ticket_status", ["open", "pending", "resolved", "closed"]);
 export const ticketPriority = pgEnum("ticket_priority", ["low", "normal", "high", "urgent"]);
@@ -56,6 +57,21 @@ export const tickets = pgTable(
      * when the ticket is first emailed; it can add a message to the ticket, never read one.
      */
     replyCode: text("reply_code"),
+    /** The team it belongs to (besides its agent); cleared by the service when a team goes. */
+    teamId: uuid("team_id"),
+    /** Custom field values, keyed by `ticket_fields.id`, checked against their definitions. */
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
+    /** Set when this ticket was merged into another: it is closed and points there. */
+    mergedIntoId: uuid("merged_into_id"),
+    /**
+     * Subject (A), tags (B) and custom field values (C) for search, kept by PostgreSQL in the
+     * same write. 'simple' (no stemming): tickets are in any language; queries match prefixes.
+     * `sd_text_array` is array_to_string declared immutable (migration 0015).
+     */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple'::regconfig, subject), 'A') || setweight(to_tsvector('simple'::regconfig, sd_text_array(tags)), 'B') || setweight(jsonb_to_tsvector('simple'::regconfig, custom_fields, '["string", "numeric"]'::jsonb), 'C')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -84,6 +100,24 @@ export const tickets = pgTable(
       t.customerId,
       t.createdAt.desc().nullsFirst(),
     ),
+    index("tickets_tenant_team_idx").on(t.tenantId, t.teamId, t.createdAt.desc().nullsFirst()),
+    foreignKey({
+      name: "tickets_team_fk",
+      columns: [t.tenantId, t.teamId],
+      foreignColumns: [teams.tenantId, teams.id],
+    }),
+    foreignKey({
+      name: "tickets_merged_into_fk",
+      columns: [t.tenantId, t.mergedIntoId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
+    // btree_gin keeps tenant_id in the index path of the full-text and custom-field indexes.
+    index("tickets_tenant_search_idx").using("gin", t.tenantId, t.searchVector),
+    index("tickets_tenant_custom_fields_idx").using(
+      "gin",
+      t.tenantId,
+      sql`${t.customFields} jsonb_path_ops`,
+    ),
     tenantIsolationPolicy(),
   ],
 );
@@ -102,6 +136,10 @@ export const messages = pgTable(
     body: text("body").notNull(),
     /** For a message that came or went by email: its addresses, subject and raw message. */
     email: jsonb("email").$type<MessageEmail>(),
+    /** The body for search ('simple', like tickets'), kept by PostgreSQL in the same write. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('simple'::regconfig, body)`,
+    ),
     createdAt: createdAt(),
   },
   (t) => [
@@ -117,6 +155,7 @@ export const messages = pgTable(
       foreignColumns: [customers.tenantId, customers.id],
     }),
     index("messages_tenant_ticket_idx").on(t.tenantId, t.ticketId, t.createdAt),
+    index("messages_tenant_search_idx").using("gin", t.tenantId, t.searchVector),
     // The author columns must agree with the author type. An agent's user id may become null
     // when the user is deleted (the message stays), so only the other side is required empty.
     check(

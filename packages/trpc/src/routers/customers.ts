@@ -2,6 +2,7 @@
 import { customers } from "@supportdesk/services";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc";
+import { customerMergeProcedures } from "./customers-merge";
 import { cursor, email, id, perPage, personName } from "./schemas";
 
 export const customersRouter = router({
@@ -21,4 +22,5 @@ export const customersRouter = router({
     .meta({ permissions: ["customer.read"] })
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.run((scope) => customers.getCustomer(scope, input))),
+  ...customerMergeProcedures,
 });

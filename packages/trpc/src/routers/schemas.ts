@@ -1,5 +1,10 @@
 // Input building blocks shared by the routers (zod), with messages a person can act on.
-import { BUILT_IN_ROLES } from "@supportdesk/domain";
+import {
+  BUILT_IN_ROLES,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+} from "@supportdesk/domain";
 import { z } from "zod";
 
 export const email = z.email({ error: "must be an email address" }).max(320);
@@ -26,3 +31,38 @@ export const ticketTag = z
   .min(1)
   .max(40)
   .regex(/^[a-z0-9][a-z0-9 _-]*$/, { error: "may hold letters, digits, spaces, - and _" });
+
+const day = z.iso.date({ error: "must be a date (YYYY-MM-DD)" });
+/** A custom field's value, as filters and forms send it (checked against the field server-side). */
+export const fieldValue = z.union([
+  z.string().max(2000),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(50),
+]);
+/**
+ * The ticket filters the inbox, saved views, bulk actions and search share (the services'
+ * `TicketFilters`).
+ */
+export const ticketFilters = z.object({
+  status: z.array(z.enum(TICKET_STATUSES)).max(4).optional(),
+  priority: z.array(z.enum(TICKET_PRIORITIES)).max(4).optional(),
+  assignee: z
+    .union([z.uuid(), z.literal("unassigned"), z.literal("me")], {
+      error: "must be a user id, me or unassigned",
+    })
+    .optional(),
+  teamId: z.union([z.uuid(), z.literal("none")], { error: "must be a team id or none" }).optional(),
+  customerId: id.optional(),
+  tag: ticketTag.optional(),
+  q: z.string().trim().max(200).optional(),
+  createdFrom: day.optional(),
+  createdTo: day.optional(),
+  updatedFrom: day.optional(),
+  updatedTo: day.optional(),
+  fields: z
+    .record(z.uuid({ error: "must be a field id" }), fieldValue)
+    .refine((fields) => Object.keys(fields).length <= 20, { error: "may hold at most 20 fields" })
+    .optional(),
+});
+export const ticketSort = z.enum(TICKET_SORTS);

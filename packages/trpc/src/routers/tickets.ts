@@ -3,7 +3,9 @@ import { email, tickets } from "@supportdesk/services";
 import { z } from "zod";
 import { fileLink } from "../files";
 import { router, tenantProcedure } from "../trpc";
-import { cursor, id, perPage, ticketTag } from "./schemas";
+import { cursor, id, perPage, ticketFilters, ticketSort, ticketTag } from "./schemas";
+import { bulkProcedures } from "./tickets-bulk";
+import { mergeProcedures } from "./tickets-merge";
 
 const status = z.enum(["open", "pending", "resolved", "closed"]);
 const priority = z.enum(["low", "normal", "high", "urgent"]);
@@ -14,17 +16,8 @@ export const ticketsRouter = router({
   list: tenantProcedure
     .meta({ permissions: ["ticket.read"] })
     .input(
-      z
-        .object({
-          cursor,
-          perPage,
-          status: z.array(status).max(4).optional(),
-          priority: z.array(priority).max(4).optional(),
-          assignee: z.union([id, z.literal("unassigned")]).optional(),
-          customerId: id.optional(),
-          tag: tag.optional(),
-          q: z.string().trim().max(200).optional(),
-        })
+      ticketFilters
+        .extend({ cursor, perPage, sort: ticketSort.optional() })
         .default({ perPage: 25 }),
     )
     .query(({ ctx, input }) => ctx.run((scope) => tickets.listTickets(scope, input))),
@@ -53,6 +46,7 @@ export const ticketsRouter = router({
         status: status.optional(),
         priority: priority.optional(),
         assigneeId: id.nullable().optional(),
+        teamId: id.nullable().optional(),
         tags: z.array(tag).max(20).optional(),
       }),
     )
@@ -99,4 +93,6 @@ export const ticketsRouter = router({
     .meta({ permissions: ["ticket.update"] })
     .input(z.object({ ticketId: id }))
     .mutation(({ ctx, input }) => ctx.run((scope) => tickets.revokeTicketLinks(scope, input))),
+  ...bulkProcedures,
+  ...mergeProcedures,
 });

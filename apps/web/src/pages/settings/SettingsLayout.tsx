@@ -15,11 +15,14 @@ export const SETTINGS_SCREENS = [
   { path: "organisation", label: "Organisation", permission: "settings.update" },
   { path: "members", label: "Members", permission: "member.read" },
   { path: "roles", label: "Roles", permission: "member.read" },
+  { path: "teams", label: "Teams", permission: "member.read" },
   { path: "invitations", label: "Invitations", permission: "member.invite" },
   { path: "api-keys", label: "API keys", permission: "apiKey.manage" },
   { path: "help-centre", label: "Help centre", permission: "helpcentre.manage" },
   { path: "email", label: "Email", permission: "email.manage" },
   { path: "received-mail", label: "Received mail", permission: "email.manage" },
+  { path: "canned-replies", label: "Canned replies", permission: "ticket.reply" },
+  { path: "fields", label: "Ticket fields", permission: "field.manage" },
   { path: "audit", label: "Audit log", permission: "audit.read" },
 ] as const satisfies readonly { path: string; label: string; permission: Permission }[];
 

@@ -43,6 +43,9 @@ const LOADERS: Record<SettingsScreen, () => Promise<Page>> = {
   "help-centre": async () => (await import("./help-centre/HelpCentrePage")).HelpCentrePage,
   email: async () => (await import("./email/EmailPage")).EmailPage,
   "received-mail": async () => (await import("./email/QuarantinePage")).QuarantinePage,
+  teams: async () => (await import("./teams/TeamsPage")).TeamsPage,
+  "canned-replies": async () => (await import("./macros/MacrosPage")).MacrosPage,
+  fields: async () => (await import("./fields/FieldsPage")).FieldsPage,
   audit: async () => (await import("./Audit")).AuditPage,
 };
 

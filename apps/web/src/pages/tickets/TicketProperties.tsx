@@ -13,6 +13,7 @@ import { SelectField } from "../../ui";
 import { BounceNote } from "./BounceNote";
 import { CcEditor } from "./CcEditor";
 import { ChannelProp, CustomerLinks } from "./CustomerLinks";
+import { CustomFields } from "./CustomFields";
 import {
   label,
   PRIORITIES,
@@ -24,6 +25,7 @@ import {
   type TicketDetail,
 } from "./shared";
 import { TagEditor } from "./TagEditor";
+import { TeamProp } from "./TeamProp";
 
 type Changes = Omit<RouterInputs["tickets"]["update"], "id">;
 
@@ -174,6 +176,8 @@ export function Properties({ ticket }: { ticket: TicketDetail }) {
           {ticket.tags.length ? ticket.tags.join(", ") : <span className="muted">None</span>}
         </Prop>
       )}
+      <TeamProp ticket={ticket} />
+      <CustomFields ticket={ticket} />
       <CustomerProp customerId={ticket.customerId} />
       <CcEditor ticketId={ticket.id} ccs={ticket.ccs} />
       <ChannelProp channel={ticket.channel} />

@@ -7,6 +7,7 @@ import { useCurrentTenant } from "../../lib/use-session";
 import { EmptyState, ErrorState, Spinner } from "../../ui";
 import { isNotFound, PriorityLabel, StatusBadge, Time } from "./shared";
 import { ComposerForRole, Message } from "./Thread";
+import { TicketActions } from "./TicketActions";
 import { Properties } from "./TicketProperties";
 
 export function TicketPage() {
@@ -64,6 +65,7 @@ export function TicketPage() {
           <span className="muted small">
             Opened <Time value={t.createdAt} /> · updated <Time value={t.updatedAt} />
           </span>
+          <TicketActions ticket={t} />
         </div>
       </header>
       <div className="ticket-layout">

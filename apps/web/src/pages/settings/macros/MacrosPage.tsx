@@ -1,0 +1,4 @@
+// Settings → Canned replies (being built).
+export function MacrosPage() {
+  return <h1>Canned replies</h1>;
+}

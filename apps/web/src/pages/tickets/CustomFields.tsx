@@ -1,0 +1,6 @@
+// The ticket's custom fields, in its properties (being built).
+import type { TicketDetail } from "./shared";
+
+export function CustomFields(_: { ticket: TicketDetail }) {
+  return null;
+}

@@ -1,0 +1,6 @@
+// The ticket's team, in its properties (being built).
+import type { TicketDetail } from "./shared";
+
+export function TeamProp(_: { ticket: TicketDetail }) {
+  return null;
+}
