@@ -6,6 +6,7 @@ import { clearSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { ADMINISTRATION, useCan, useCanAny, useMyRoleName } from "../lib/use-can";
 import { useCurrentTenant, useSession } from "../lib/use-session";
+import { HeaderSearch } from "../pages/search/HeaderSearch";
 import { Badge, EmptyState } from "../ui";
 
 /** Slots other parts fill (the notifications bell lives in the settings/notifications area). */
@@ -112,6 +113,7 @@ export function AppShell() {
           {seesKb ? <NavLink to={`/t/${slug}/kb`}>Knowledge base</NavLink> : null}
           <NavLink to={`/t/${slug}/settings`}>{administers ? "Settings" : "Team"}</NavLink>
         </nav>
+        <HeaderSearch />
         <div className="topbar-end">
           {shellSlots.headerEnd.map((Slot, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: slots are registered once, in order

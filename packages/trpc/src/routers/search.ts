@@ -1,4 +1,24 @@
 // search: one search over tickets, customers and knowledge-base articles.
-import { router } from "../trpc";
+import { search } from "@supportdesk/services";
+import { z } from "zod";
+import { router, tenantProcedure } from "../trpc";
+import { cursor, ticketFilters } from "./schemas";
 
-export const searchRouter = router({});
+export const searchRouter = router({
+  /**
+   * Ranked results for `q`: one type page by page (`cursor`), or "all" — the first tickets with
+   * the best customers and articles beside them. Ticket filters narrow the tickets.
+   */
+  query: tenantProcedure
+    .meta({ permissions: ["ticket.read"] })
+    .input(
+      z.object({
+        q: z.string().trim().min(1, { error: "is required" }).max(200),
+        type: z.enum(["all", "tickets", "customers", "articles"]).default("all"),
+        filters: ticketFilters.omit({ q: true }).optional(),
+        cursor,
+        limit: z.number().int().min(1).max(50).default(20),
+      }),
+    )
+    .query(({ ctx, input }) => ctx.run((scope) => search.query(scope, input))),
+});
