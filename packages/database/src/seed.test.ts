@@ -258,3 +258,32 @@ describe("seedDemo knowledge base", () => {
     }
   });
 });
+
+describe("the agents' workflow in the demo", () => {
+  test("each tenant has two teams with members, shared and personal canned replies, two fields, two shared views and tickets under teams", async () => {
+    const { tenants: seeded } = await seedDemo(admin);
+    for (const tenant of seeded) {
+      const [row] = await app.withTenant(tenant.id, (tx) =>
+        tx.execute<Record<string, number>>(sql`
+          select (select count(*)::int from teams) as teams,
+                 (select count(distinct team_id)::int from team_members) as staffed,
+                 (select count(*)::int from macros where owner_user_id is null) as shared_macros,
+                 (select count(*)::int from macros where owner_user_id is not null) as personal_macros,
+                 (select count(*)::int from ticket_fields) as fields,
+                 (select count(*)::int from saved_views where owner_user_id is null) as views,
+                 (select count(*)::int from tickets where team_id is not null) as filed,
+                 (select count(*)::int from tickets where custom_fields <> '{}') as with_fields`),
+      );
+      expect(row, tenant.slug).toMatchObject({
+        teams: 2,
+        staffed: 2,
+        shared_macros: 3,
+        fields: 2,
+        views: 2,
+      });
+      expect(row?.personal_macros, tenant.slug).toBeGreaterThanOrEqual(1);
+      expect(row?.filed, tenant.slug).toBeGreaterThan(0);
+      expect(row?.with_fields, tenant.slug).toBeGreaterThan(0);
+    }
+  });
+});

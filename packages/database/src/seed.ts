@@ -34,6 +34,7 @@ import {
 import { seedEmailThreads } from "./seed-email";
 import { seedKnowledgeBase } from "./seed-kb";
 import { mintDemoLink } from "./seed-links";
+import { seedWorkflow } from "./seed-workflow";
 
 export { DEMO_PASSWORD } from "./seed-data";
 export { KB_SEARCH_CASES, type KbSearchCase } from "./seed-kb-queries";
@@ -102,6 +103,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   );
   const kb = await seedKnowledgeBase(db, tenantIds, anchor);
   await seedEmailThreads(db, tenantIds, options.inboundDomain ?? "mail.supportdesk.localhost");
+  await seedWorkflow(db, tenantIds);
   const customerViews = await Promise.all(
     DEMO_TENANTS.map(async (spec) => ({
       slug: spec.slug,
