@@ -8,6 +8,7 @@ import { ADMINISTRATION, useCan, useCanAny, useMyRoleName } from "../lib/use-can
 import { useCurrentTenant, useSession } from "../lib/use-session";
 import { HeaderSearch } from "../pages/search/HeaderSearch";
 import { Badge, EmptyState } from "../ui";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 
 /** Slots other parts fill (the notifications bell lives in the settings/notifications area). */
 export const shellSlots: { headerEnd: (() => ReactNode)[] } = { headerEnd: [] };
@@ -125,6 +126,7 @@ export function AppShell() {
       <main className="page">
         <Outlet />
       </main>
+      <ShortcutsHelp />
     </div>
   );
 }

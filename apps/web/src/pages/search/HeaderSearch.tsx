@@ -2,13 +2,7 @@
 // results page with the words in the URL.
 import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-
-/** Whether a key press lands in something the user is typing into. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
-}
+import { useShortcuts } from "../../lib/shortcuts";
 
 export function HeaderSearch() {
   const { slug } = useParams();
@@ -24,17 +18,12 @@ export function HeaderSearch() {
     if (window.location.pathname.endsWith("/search")) setQ(current);
   }, [current]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTyping(event.target)) return;
-      event.preventDefault();
+  useShortcuts({
+    "/": () => {
       input.current?.focus();
       input.current?.select();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+    },
+  });
 
   return (
     <search className="header-search">
