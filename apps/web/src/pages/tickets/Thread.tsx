@@ -1,7 +1,8 @@
 // A ticket's conversation: its messages (an emailed one with its envelope, "View original" and its
 // attachments), and the composer for replies (`ticket.reply`) and internal notes (`ticket.note`) —
 // each offered only to roles that may send it, with a warning when the customer's address bounces,
-// and files attached by picker or drop (for roles that may reply); sending waits for their uploads.
+// files attached by picker or drop and canned replies (`/` or the button; MacroPicker.tsx) for
+// roles that may reply; sending waits for the uploads, then applies the canned replies' actions.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
@@ -10,6 +11,8 @@ import { Button } from "../../ui";
 import { Attachments } from "./Attachments";
 import { BounceNote } from "./BounceNote";
 import { EmailMeta } from "./EmailMeta";
+import { MacroButton, MacroNotes } from "./MacroControls";
+import { useMacroPicker } from "./MacroPicker";
 import { AttachFiles, ReplyFileList, useFileDrop, useReplyFiles } from "./ReplyFiles";
 import { filesStatus, replyInput } from "./reply-files";
 import { absoluteTime, type ThreadMessage, Time } from "./shared";
@@ -89,14 +92,18 @@ function Composer({
   const status = filesStatus(files.files);
   /** Send was pressed while files were still uploading: it goes once they are done. */
   const [waiting, setWaiting] = useState(false);
+  const picker = useMacroPicker({ ticketId, enabled: canReply, body, setBody });
   const send = useMutation(
     trpc.tickets.addMessage.mutationOptions({
       onSuccess: async (_message, input) => {
         setBody("");
         files.sent(input.attachmentIds);
+        // The inserted canned replies' actions go after the message (a reply makes it pending).
+        await picker.afterSend();
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.macros.list.queryKey() }),
         ]);
       },
     }),
@@ -117,6 +124,7 @@ function Composer({
     }
   }, [waiting, status, body, internal, ticketId, files.files, mutate]);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       submit();
@@ -133,14 +141,22 @@ function Composer({
         {canReply ? "Reply" : "Note"}
       </label>
       <textarea
+        ref={picker.textareaRef}
         id={id}
         rows={5}
         value={body}
         placeholder={internal ? "Only your team sees notes" : "Write to the customer"}
         aria-describedby={`${id}-hint`}
-        onChange={(event) => setBody(event.target.value)}
+        {...picker.combobox}
+        onChange={(event) => {
+          setBody(event.target.value);
+          picker.onCaret(event.target);
+        }}
+        onSelect={(event) => picker.onCaret(event.currentTarget)}
         onKeyDown={onKeyDown}
       />
+      {picker.listbox}
+      <MacroNotes picker={picker} />
       <ReplyFileList files={files.files} onRemove={files.remove} />
       {status === "failed" ? (
         <p className="composer-files-hint">
@@ -149,6 +165,7 @@ function Composer({
       ) : null}
       <div className="composer-bar">
         {canReply ? <AttachFiles onFiles={files.add} /> : null}
+        {canReply ? <MacroButton picker={picker} /> : null}
         {canReply && canNote ? (
           <label className="checkbox">
             <input
@@ -160,7 +177,7 @@ function Composer({
           </label>
         ) : null}
         <span id={`${id}-hint`} className="hint">
-          Ctrl/⌘ + Enter to send
+          {canReply ? "Type / for a canned reply · " : ""}Ctrl/⌘ + Enter to send
         </span>
         <Button
           type="submit"

@@ -1,0 +1,235 @@
+// Canned replies' rules: who sees which (the shared ones, and the acting agent's own), the checks
+// on a name, body and actions, and the shape a canned reply is answered with.
+import {
+  and,
+  eq,
+  isNull,
+  isUuid,
+  macros,
+  ne,
+  or,
+  type SQL,
+  sql,
+  teams,
+} from "@supportdesk/database";
+import {
+  type MacroActions,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from "@supportdesk/domain";
+import type { TenantScope } from "../context";
+import { AppError, notFound } from "../errors";
+import { isAssignable } from "../members";
+
+export const NAME_MAX = 100;
+export const BODY_MAX = 20_000;
+export const TAGS_MAX = 20;
+/** The ticket tag rule (the tickets router's `ticketTag` holds the same). */
+const TAG = /^[a-z0-9][a-z0-9 _-]*$/;
+
+/** The columns read from a canned reply (explicit: nothing else is sent). */
+export const macroColumns = {
+  id: macros.id,
+  name: macros.name,
+  body: macros.body,
+  actions: macros.actions,
+  ownerUserId: macros.ownerUserId,
+  usageCount: macros.usageCount,
+  createdAt: macros.createdAt,
+  updatedAt: macros.updatedAt,
+};
+export type MacroRow = {
+  id: string;
+  name: string;
+  body: string;
+  actions: Record<string, unknown>;
+  ownerUserId: string | null;
+  usageCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A canned reply as clients get it: `shared` with the tenant, or the caller's own. */
+export function toMacro(row: MacroRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    body: row.body,
+    actions: readActions(row.actions),
+    shared: row.ownerUserId === null,
+    usageCount: row.usageCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+export type Macro = ReturnType<typeof toMacro>;
+
+/** The canned replies the actor may see: the shared ones and their own (an API key: shared only). */
+export function visibleTo(scope: Pick<TenantScope, "actor">): SQL | undefined {
+  const me = scope.actor.userId;
+  return me
+    ? or(isNull(macros.ownerUserId), eq(macros.ownerUserId, me))
+    : isNull(macros.ownerUserId);
+}
+
+/** A canned reply the actor may see, or NOT_FOUND (another agent's own is as good as missing). */
+export async function findMacro(
+  scope: Pick<TenantScope, "tx" | "actor">,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<MacroRow> {
+  if (!isUuid(id)) throw notFound("Canned reply");
+  const query = scope.tx
+    .select(macroColumns)
+    .from(macros)
+    .where(and(eq(macros.id, id), visibleTo(scope)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) throw notFound("Canned reply");
+  return row;
+}
+
+/** The acting user, who owns personal canned replies; an API key has none. */
+export function personalOwner(scope: Pick<TenantScope, "actor">): string {
+  if (!scope.actor.userId) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "An API key has no canned replies of its own: make it shared (shared: true).",
+      { field: "shared" },
+    );
+  }
+  return scope.actor.userId;
+}
+
+export function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new AppError("BAD_REQUEST", "name is required.", { field: "name" });
+  if (trimmed.length > NAME_MAX) {
+    throw new AppError("BAD_REQUEST", `name must be at most ${NAME_MAX} characters.`, {
+      field: "name",
+    });
+  }
+  return trimmed;
+}
+
+export function checkBody(body: string): string {
+  if (body.length > BODY_MAX) {
+    throw new AppError("BAD_REQUEST", `body must be at most ${BODY_MAX} characters.`, {
+      field: "body",
+    });
+  }
+  return body;
+}
+
+/** Refuses a name the same owner already uses, whatever its case (CONFLICT on `name`). */
+export async function assertNameFree(
+  scope: Pick<TenantScope, "tx">,
+  name: string,
+  ownerUserId: string | null,
+  exceptId?: string,
+) {
+  const [taken] = await scope.tx
+    .select({ id: macros.id })
+    .from(macros)
+    .where(
+      and(
+        sql`lower(${macros.name}) = lower(${name})`,
+        ownerUserId ? eq(macros.ownerUserId, ownerUserId) : isNull(macros.ownerUserId),
+        exceptId ? ne(macros.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (taken) nameTaken(ownerUserId);
+}
+
+/** The CONFLICT for a name in use (also what the unique index's violation becomes). */
+export function nameTaken(ownerUserId: string | null): never {
+  throw new AppError(
+    "CONFLICT",
+    ownerUserId
+      ? "You already have a canned reply with that name; choose another."
+      : "A shared canned reply with that name already exists; choose another.",
+    { field: "name" },
+  );
+}
+
+/** Maps the unique-name violation of a racing save to the same CONFLICT. */
+export function onNameViolation(ownerUserId: string | null) {
+  return (error: unknown): never => {
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).cause?.code ??
+      (error as { code?: string }).code;
+    if (code === "23505") nameTaken(ownerUserId);
+    throw error;
+  };
+}
+
+const bad = (field: string, message: string) =>
+  new AppError("BAD_REQUEST", `actions.${field} ${message}`, { field: `actions.${field}` });
+
+/**
+ * Checks the actions a canned reply applies with its text: known status and priority, tags by the
+ * tickets' rule (lower-cased, de-duplicated), an assignee who works tickets here (or "me", or null
+ * to unassign) and a team of the tenant (or null for none).
+ */
+export async function checkActions(
+  scope: Pick<TenantScope, "tx" | "tenantId">,
+  actions: MacroActions | undefined,
+): Promise<MacroActions> {
+  if (!actions) return {};
+  const checked: MacroActions = {};
+  if (actions.status !== undefined) {
+    if (!TICKET_STATUSES.includes(actions.status)) {
+      throw bad("status", `must be one of ${TICKET_STATUSES.join(", ")}.`);
+    }
+    checked.status = actions.status;
+  }
+  if (actions.priority !== undefined) {
+    if (!TICKET_PRIORITIES.includes(actions.priority)) {
+      throw bad("priority", `must be one of ${TICKET_PRIORITIES.join(", ")}.`);
+    }
+    checked.priority = actions.priority;
+  }
+  if (actions.addTags !== undefined) {
+    const tags = [...new Set(actions.addTags.map((tag) => tag.trim().toLowerCase()))];
+    if (tags.some((tag) => tag.length > 40 || !TAG.test(tag))) {
+      throw bad("addTags", "may hold letters, digits, spaces, - and _ (at most 40 each).");
+    }
+    if (tags.length > TAGS_MAX) throw bad("addTags", `may hold at most ${TAGS_MAX} tags.`);
+    if (tags.length > 0) checked.addTags = tags;
+  }
+  if (actions.assignee !== undefined) {
+    const assignee = actions.assignee;
+    if (
+      assignee !== null &&
+      assignee !== "me" &&
+      !(isUuid(assignee) && (await isAssignable(scope, assignee)))
+    ) {
+      throw bad("assignee", "must be a member of this tenant who works tickets, me, or none.");
+    }
+    checked.assignee = assignee;
+  }
+  if (actions.teamId !== undefined) {
+    const teamId = actions.teamId;
+    if (teamId !== null) {
+      const [team] = isUuid(teamId)
+        ? await scope.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId))
+        : [];
+      if (!team) throw bad("teamId", "is not a team of this tenant.");
+    }
+    checked.teamId = teamId;
+  }
+  return checked;
+}
+
+/** Stored actions as the domain type (only the known keys, whatever the row holds). */
+export function readActions(raw: Record<string, unknown>): MacroActions {
+  const actions: MacroActions = {};
+  if (typeof raw.status === "string") actions.status = raw.status as TicketStatus;
+  if (typeof raw.priority === "string") actions.priority = raw.priority as TicketPriority;
+  if (Array.isArray(raw.addTags)) actions.addTags = raw.addTags.map(String);
+  if (raw.assignee === null || typeof raw.assignee === "string") actions.assignee = raw.assignee;
+  if (raw.teamId === null || typeof raw.teamId === "string") actions.teamId = raw.teamId;
+  return actions;
+}
