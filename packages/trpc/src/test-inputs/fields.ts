@@ -2,6 +2,22 @@
 // the harmless variants the permission matrix calls when a role is allowed (permission-matrix.test.ts).
 import type { Ids } from "../test-procedures";
 
-export const inputs: Record<string, (ids: Ids) => unknown> = {};
+const nowhere = () => crypto.randomUUID();
 
-export const harmless: Record<string, (ids: Ids) => unknown> = {};
+export const inputs: Record<string, (ids: Ids) => unknown> = {
+  "fields.list": () => ({ includeArchived: true }),
+  "fields.create": () => ({
+    label: `Matrix field ${nowhere().slice(0, 8)}`,
+    type: "select",
+    options: ["One", "Two"],
+  }),
+  "fields.update": (ids) => ({ id: ids.fieldId, description: "Edited by the matrix" }),
+  "fields.archive": (ids) => ({ id: ids.fieldId }),
+  "fields.restore": (ids) => ({ id: ids.fieldId }),
+  "fields.setValues": (ids) => ({ ticketId: ids.ticketId, values: { [ids.fieldId]: "Pro" } }),
+};
+
+/** The fixture field stays active (others' matrix inputs set its value). */
+export const harmless: Record<string, (ids: Ids) => unknown> = {
+  "fields.archive": () => ({ id: nowhere() }),
+};
