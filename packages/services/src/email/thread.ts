@@ -16,8 +16,26 @@ import { type ParsedMail, ticketNumberIn } from "@supportdesk/mime";
 
 export type ThreadMatch = { ticketId: string; by: "message-id" | "reply-code" | "subject" };
 
-/** The ticket `mail` continues, or null; `code` is the `+code` of the recipient, if any. */
+/**
+ * The ticket `mail` continues, or null; `code` is the `+code` of the recipient, if any. A ticket
+ * merged into another continues there (merges are flattened, so one hop is enough).
+ */
 export async function findThread(
+  tx: TenantDb,
+  mail: Pick<ParsedMail, "inReplyTo" | "references" | "subject">,
+  code: string | null,
+  sender: string,
+): Promise<ThreadMatch | null> {
+  const match = await findDirect(tx, mail, code, sender);
+  if (!match) return null;
+  const [row] = await tx
+    .select({ into: tickets.mergedIntoId })
+    .from(tickets)
+    .where(eq(tickets.id, match.ticketId));
+  return row?.into ? { ...match, ticketId: row.into } : match;
+}
+
+async function findDirect(
   tx: TenantDb,
   mail: Pick<ParsedMail, "inReplyTo" | "references" | "subject">,
   code: string | null,

@@ -7,6 +7,7 @@ import { useCan } from "../../lib/use-can";
 import { useDebounced } from "../../lib/use-debounced";
 import { useCurrentTenant } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState, Field, Spinner } from "../../ui";
+import { CustomerMerge } from "./CustomerMerge";
 import { isNotFound, StatusBadge, Time } from "./shared";
 
 function NewCustomerPanel({ onClose }: { onClose: () => void }) {
@@ -243,6 +244,7 @@ export function CustomerPage() {
           <a href={`mailto:${c.email}`}>{c.email}</a>
           {c.company ? ` · ${c.company}` : ""} · customer since <Time value={c.createdAt} />
         </p>
+        <CustomerMerge customer={c} />
       </header>
       <section className="card flush" aria-labelledby="customer-tickets">
         <h2 id="customer-tickets" className="card-title">
