@@ -14,6 +14,7 @@ export {
   ticketReplyEmailJob,
   verifyEmailJob,
 } from "./jobs";
+export { teamAssignmentJob } from "./jobs-assignment";
 export { enqueue, JobPayloadError } from "./outbox";
 export {
   DEFAULT_JOB_OPTIONS,

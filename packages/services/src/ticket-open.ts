@@ -5,6 +5,7 @@
 import { type MessageEmail, messages, nextNumber, tickets } from "@supportdesk/database";
 import type { TicketChannel, TicketPriority } from "@supportdesk/domain";
 import { enqueue, ticketCreatedEmailJob, ticketEventJob } from "@supportdesk/queue";
+import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { audit } from "./audit";
 import type { Actor, TenantScope } from "./context";
 import { mintTicketLink } from "./ticket-links";
@@ -79,6 +80,8 @@ export async function openTicket(scope: OpenScope, input: NewTicket) {
     kind: "created",
     actorUserId: scope.actor.userId,
   });
+  // Opened into a team: its assignment runs.
+  await assignmentAfterTicketChange(scope, null, ticket);
   if (ticket.customerId && input.acknowledge !== false) {
     await enqueue(scope.tx, ticketCreatedEmailJob, {
       tenantId: scope.tenantId,

@@ -14,6 +14,7 @@ import {
 } from "@supportdesk/database";
 import { can } from "@supportdesk/domain";
 import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
+import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { claimUploads } from "./attachments";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
@@ -223,6 +224,8 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
     changes: set,
     ...("assigneeId" in set ? { previousAssigneeId: before.assigneeId } : {}),
   });
+  // A ticket now waiting in a team, or capacity freed: the team's assignment runs.
+  await assignmentAfterTicketChange(scope, before, after);
   return after;
 }
 

@@ -5,6 +5,7 @@ import type { Permission } from "@supportdesk/domain";
 import type { RouteObject } from "react-router";
 import { shellSlots } from "../../layout/AppShell";
 import { NotificationsBell } from "./notifications/Bell";
+import "./teams/register";
 import {
   RequirePermission,
   SETTINGS_SCREENS,
