@@ -39,6 +39,11 @@ export type TicketViewFilters = {
   tag?: string;
   customerId?: string;
   q?: string;
+  /** Inclusive days (YYYY-MM-DD) the ticket was created or last updated in. */
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
   /** Custom field id → the value it must hold. */
   fields?: Record<string, TicketFieldValue>;
 };

@@ -135,6 +135,7 @@ describe("nobody grants more power than they hold", () => {
         "member.role.change",
         "role.manage",
         "ticket.read",
+        "ticket.note.read",
         "customer.read",
         "kb.read",
       ],

@@ -1,4 +1,6 @@
-// The inbox: filters kept in the URL, cursor pages fetched as you scroll, a virtualised list.
+// The inbox: saved views beside it, filters kept in the URL, cursor pages fetched as you scroll, a
+// virtualised list whose rows can be selected for bulk actions.
+import { TICKET_SORTS, type TicketSort } from "@supportdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
@@ -7,10 +9,22 @@ import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { useCurrentTenant, useSession } from "../../lib/use-session";
 import { Button, EmptyState, ErrorState, SelectField } from "../../ui";
+import { BulkToolbar } from "./BulkToolbar";
 import {
+  bulkTarget,
+  clickRow,
+  headerState,
+  NO_SELECTION,
+  type Selection,
+  selectAllMatching,
+  toggleLoaded,
+} from "./bulk-selection";
+import {
+  filtersKey,
   hasFilters,
   type InboxFilters,
   listInput,
+  otherFilterLabels,
   parseFilters,
   toggled,
   withFilters,
@@ -19,8 +33,17 @@ import { ChipGroup, SearchBox } from "./InboxControls";
 import { NewTicketDialog } from "./NewTicket";
 import { PRIORITIES, type Priority, STATUSES, type Status } from "./shared";
 import { SkeletonRows, VirtualTicketList } from "./TicketList";
+import { ViewsSidebar } from "./ViewsSidebar";
+import { activeViewId } from "./views";
 
 const PER_PAGE = 50;
+/** At most this many tickets merge in one go (the server's bulkMerge limit, plus the target). */
+const MAX_MERGE = 51;
+const SORT_LABELS: Record<TicketSort, string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  updated: "Recently updated",
+};
 
 /** Reads and writes the inbox filters in the query string, so a filtered view can be shared. */
 function useInboxFilters() {
@@ -30,13 +53,23 @@ function useInboxFilters() {
     setParams((prev) => withFilters(prev, patch), { replace });
   return {
     ...filters,
+    current: filters,
     active: hasFilters(filters),
     toggleStatus: (value: Status) => update({ status: toggled(filters.status, value) }),
     togglePriority: (value: Priority) => update({ priority: toggled(filters.priority, value) }),
     setAssignee: (value: string) => update({ assignee: value }),
+    setSort: (value: TicketSort) => update({ sort: value }),
     setQ: (value: string) => update({ q: value }, true),
     clear: () => setParams(new URLSearchParams()),
   };
+}
+
+/** The selection for bulk actions, emptied whenever the filters change. */
+function useSelection(key: string) {
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter is a new list
+  useEffect(() => setSelection(NO_SELECTION), [key]);
+  return [selection, setSelection] as const;
 }
 
 export function InboxPage() {
@@ -45,8 +78,11 @@ export function InboxPage() {
   const session = useSession();
   const tenant = useCurrentTenant();
   const canCreate = useCan("ticket.create");
+  const canBulk = useCan("ticket.update");
   const filters = useInboxFilters();
+  const key = filtersKey(filters.current);
   const [creating, setCreating] = useState(false);
+  const [selection, setSelection] = useSelection(key);
 
   const members = useQuery(
     trpc.tenants.members.list.queryOptions(undefined, { staleTime: 60_000 }),
@@ -57,15 +93,48 @@ export function InboxPage() {
     [members.data, roles.data],
   );
 
-  const input = { perPage: PER_PAGE, ...listInput(filters, session?.user.id) };
+  const { sort: _sort, ...matchFilter } = listInput(filters.current, session?.user.id);
+  const input = { perPage: PER_PAGE, ...listInput(filters.current, session?.user.id) };
   const list = useInfiniteQuery(
     trpc.tickets.list.infiniteQueryOptions(input, {
       getNextPageParam: (page) => page.pagination.next_cursor ?? undefined,
     }),
   );
   const tickets = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
+  const order = useMemo(() => tickets.map((t) => t.id), [tickets]);
   const { fetchNextPage } = list;
   const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+
+  // How many tickets "all matching" stands for: all are loaded, or a saved view counted them.
+  const views = useQuery(trpc.views.list.queryOptions(undefined, { staleTime: 60_000 }));
+  const counts = useQuery(trpc.views.counts.queryOptions(undefined, { refetchInterval: 60_000 }));
+  const viewId = activeViewId(views.data ?? [], filters.current);
+  const viewCount = viewId ? counts.data?.[viewId] : undefined;
+  const matching = !list.hasNextPage
+    ? tickets.length
+    : viewCount && !viewCount.capped
+      ? viewCount.count
+      : undefined;
+  const header = headerState(selection, order);
+  const others = otherFilterLabels(filters.current);
+  const offerAllMatching =
+    header === "all" && !selection.allMatching && list.hasNextPage
+      ? matching !== undefined
+        ? `Select all ${matching} matching this filter`
+        : "Select all tickets matching this filter"
+      : null;
+
+  const rowSelection = useMemo(
+    () =>
+      canBulk
+        ? {
+            isSelected: (id: string) => selection.ids.has(id),
+            onToggle: (id: string, shift: boolean) =>
+              setSelection((s) => clickRow(s, order, id, shift)),
+          }
+        : undefined,
+    [canBulk, selection, order, setSelection],
+  );
 
   useEffect(() => {
     document.title = `Tickets · ${tenant?.name ?? "SupportDesk"}`;
@@ -93,14 +162,28 @@ export function InboxPage() {
       <>
         <p id="ticket-list-help" className="visually-hidden">
           Use the arrow keys to move between tickets and Enter to open one.
+          {canBulk ? " Press x to select the current ticket, Shift+x to select a range." : ""}
         </p>
-        <div className="ticket-list-head" aria-hidden="true">
-          <span>#</span>
-          <span>Subject</span>
-          <span>Status</span>
-          <span>Priority</span>
-          <span>Assignee</span>
-          <span>Created</span>
+        <div className={`ticket-list-head${canBulk ? " has-select" : ""}`}>
+          {canBulk ? (
+            <span className="ticket-select">
+              <input
+                type="checkbox"
+                aria-label="Select all loaded tickets"
+                checked={header === "all"}
+                ref={(el) => {
+                  if (el) el.indeterminate = header === "some";
+                }}
+                onChange={() => setSelection((s) => toggleLoaded(s, order))}
+              />
+            </span>
+          ) : null}
+          <span aria-hidden="true">#</span>
+          <span aria-hidden="true">Subject</span>
+          <span aria-hidden="true">Status</span>
+          <span aria-hidden="true">Priority</span>
+          <span aria-hidden="true">Assignee</span>
+          <span aria-hidden="true">Created</span>
         </div>
         <VirtualTicketList
           tickets={tickets}
@@ -108,6 +191,7 @@ export function InboxPage() {
           hasNextPage={list.hasNextPage}
           isFetchingNextPage={list.isFetchingNextPage}
           fetchNextPage={loadMore}
+          selection={rowSelection}
         />
         {nextPageError ? (
           <ErrorState message={errorMessage(nextPageError)} onRetry={loadMore} />
@@ -131,43 +215,77 @@ export function InboxPage() {
           </Button>
         ) : null}
       </div>
-      <div className="filters card">
-        <SearchBox value={filters.q} onChange={filters.setQ} />
-        <ChipGroup
-          legend="Status"
-          values={STATUSES}
-          selected={filters.status}
-          onToggle={filters.toggleStatus}
-        />
-        <ChipGroup
-          legend="Priority"
-          values={PRIORITIES}
-          selected={filters.priority}
-          onToggle={filters.togglePriority}
-        />
-        <SelectField
-          label="Assignee"
-          value={filters.assignee}
-          onChange={(event) => filters.setAssignee(event.target.value)}
-        >
-          <option value="">Anyone</option>
-          <option value="unassigned">Unassigned</option>
-          <option value="me">Me</option>
-          {agents
-            .filter((m) => m.userId !== session?.user.id)
-            .map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-        </SelectField>
-        {filters.active ? (
-          <Button variant="ghost" onClick={filters.clear} className="clear-filters">
-            Clear filters
-          </Button>
-        ) : null}
+      <div className="inbox-layout">
+        <ViewsSidebar filters={filters.current} />
+        <div className="inbox-main">
+          <div className="filters card">
+            <SearchBox value={filters.q} onChange={filters.setQ} />
+            <ChipGroup
+              legend="Status"
+              values={STATUSES}
+              selected={filters.status}
+              onToggle={filters.toggleStatus}
+            />
+            <ChipGroup
+              legend="Priority"
+              values={PRIORITIES}
+              selected={filters.priority}
+              onToggle={filters.togglePriority}
+            />
+            <SelectField
+              label="Assignee"
+              value={filters.assignee}
+              onChange={(event) => filters.setAssignee(event.target.value)}
+            >
+              <option value="">Anyone</option>
+              <option value="unassigned">Unassigned</option>
+              <option value="me">Me</option>
+              {agents
+                .filter((m) => m.userId !== session?.user.id)
+                .map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
+            </SelectField>
+            <SelectField
+              label="Sort"
+              value={filters.sort}
+              onChange={(event) => filters.setSort(event.target.value as TicketSort)}
+            >
+              {TICKET_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+            </SelectField>
+            {others.length ? (
+              <p className="muted small other-filters">Also filtered by {others.join(", ")}.</p>
+            ) : null}
+            {filters.active || filters.sort !== "newest" ? (
+              <Button variant="ghost" onClick={filters.clear} className="clear-filters">
+                Clear filters
+              </Button>
+            ) : null}
+          </div>
+          {canBulk ? (
+            <BulkToolbar
+              count={selection.allMatching ? matching : selection.ids.size}
+              target={bulkTarget(selection, matchFilter)}
+              agents={agents}
+              mergeable={
+                selection.allMatching || selection.ids.size > MAX_MERGE
+                  ? []
+                  : tickets.filter((t) => selection.ids.has(t.id))
+              }
+              offerAllMatching={offerAllMatching}
+              onSelectAllMatching={() => setSelection((s) => selectAllMatching(s, order))}
+              onClear={() => setSelection(NO_SELECTION)}
+            />
+          ) : null}
+          {body}
+        </div>
       </div>
-      {body}
       {creating ? <NewTicketDialog onClose={() => setCreating(false)} /> : null}
     </section>
   );

@@ -1,5 +1,6 @@
 // The inbox's list: a virtualised list of ticket rows that fetches the next cursor page as it
-// nears the end, with a roving tab stop (arrow keys, j/k, Page Up/Down, Home/End move it).
+// nears the end, with a roving tab stop (arrow keys, j/k, Page Up/Down, Home/End move it) and,
+// for bulk actions, a checkbox per row (x ticks the active row, shift+x or shift-click a range).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -22,18 +23,39 @@ export function SkeletonRows() {
   );
 }
 
+/** Ticking rows for bulk actions: whether a row is ticked, and a click (shift: a range). */
+export type RowSelection = {
+  isSelected: (id: string) => boolean;
+  onToggle: (id: string, shift: boolean) => void;
+};
+
 /** One row; only the active row's link is in the tab order (arrow keys move between rows). */
 function TicketRowView({
   ticket,
   slug,
   tabbable,
+  selection,
 }: {
   ticket: TicketRow;
   slug: string;
   tabbable: boolean;
+  selection: RowSelection | undefined;
 }) {
   return (
     <>
+      {selection ? (
+        <span className="ticket-select">
+          <input
+            type="checkbox"
+            aria-label={`Select ticket #${ticket.number}`}
+            checked={selection.isSelected(ticket.id)}
+            tabIndex={tabbable ? 0 : -1}
+            onChange={(event) =>
+              selection.onToggle(ticket.id, (event.nativeEvent as MouseEvent).shiftKey === true)
+            }
+          />
+        </span>
+      ) : null}
       <span className="ticket-number">#{ticket.number}</span>
       <span className="ticket-main">
         <Link
@@ -69,12 +91,15 @@ export function VirtualTicketList({
   hasNextPage,
   isFetchingNextPage,
   fetchNextPage,
+  selection,
 }: {
   tickets: TicketRow[];
   slug: string;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  /** With it, each row has a checkbox for bulk actions. */
+  selection?: RowSelection | undefined;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -107,6 +132,13 @@ export function VirtualTicketList({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const row = tickets[active];
+    if (selection && row && (event.key === "x" || event.key === "X") && !event.altKey) {
+      if (event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      selection.onToggle(row.id, event.shiftKey);
+      return;
+    }
     const keys: Record<string, number> = {
       ArrowDown: active + 1,
       j: active + 1,
@@ -140,12 +172,25 @@ export function VirtualTicketList({
               ref={virtualizer.measureElement}
               aria-posinset={ticket ? item.index + 1 : undefined}
               aria-setsize={ticket ? (hasNextPage ? -1 : tickets.length) : undefined}
-              className={`ticket-row${ticket ? "" : " loader-row"}${item.index === active ? " is-active" : ""}`}
+              className={[
+                "ticket-row",
+                ticket ? "" : "loader-row",
+                item.index === active ? "is-active" : "",
+                selection && ticket ? "has-select" : "",
+                ticket && selection?.isSelected(ticket.id) ? "is-selected" : "",
+              ]
+                .filter(Boolean)
+                .join(" ")}
               style={{ transform: `translateY(${item.start}px)` }}
               onFocus={() => ticket && setActive(item.index)}
             >
               {ticket ? (
-                <TicketRowView ticket={ticket} slug={slug} tabbable={item.index === active} />
+                <TicketRowView
+                  ticket={ticket}
+                  slug={slug}
+                  tabbable={item.index === active}
+                  selection={selection}
+                />
               ) : (
                 <span className="muted">
                   <span className="spinner" aria-hidden="true" /> Loading more tickets…

@@ -1,10 +1,14 @@
+// The inbox filters in the URL: read defensively, written canonically, sent to tickets.list.
 import { describe, expect, test } from "bun:test";
 import {
+  filtersKey,
   filtersToParams,
   hasFilters,
   type InboxFilters,
   listInput,
   MAX_QUERY_LENGTH,
+  NO_FILTERS,
+  otherFilterLabels,
   parseAssignee,
   parseFilters,
   parseList,
@@ -14,7 +18,9 @@ import {
 import { STATUSES } from "./shared";
 
 const USER = "0b6e2f4c-2d7a-4c1e-9f3a-5e8d7c6b5a49";
-const NONE: InboxFilters = { status: [], priority: [], assignee: "", q: "" };
+const TEAM = "7c1e2f4c-2d7a-4c1e-9f3a-5e8d7c6b5a49";
+const FIELD = "1f6e2f4c-2d7a-4c1e-9f3a-5e8d7c6b5a49";
+const NONE: InboxFilters = NO_FILTERS;
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
 describe("reading the filters from a URL", () => {
@@ -26,6 +32,7 @@ describe("reading the filters from a URL", () => {
   test("every filter", () => {
     const filters = parse(`status=open,pending&priority=urgent&assignee=${USER}&q=refund`);
     expect(filters).toEqual({
+      ...NONE,
       status: ["open", "pending"],
       priority: ["urgent"],
       assignee: USER,
@@ -101,10 +108,16 @@ describe("writing the filters to a URL", () => {
 
   test("invalid values are never written", () => {
     const params = filtersToParams({
+      ...NONE,
       status: ["open", "nope" as never],
       priority: ["nope" as never],
       assignee: "somebody",
       q: "   ",
+      teamId: "someteam",
+      tag: "Not a tag!",
+      createdFrom: "2026-02-30x",
+      fields: { "not-an-id": "x", [FIELD]: { nested: true } as never },
+      sort: "sideways" as never,
     });
     expect(params.toString()).toBe("status=open");
   });
@@ -112,11 +125,30 @@ describe("writing the filters to a URL", () => {
   test("round trip: parse(write(filters)) is the same filters", () => {
     const cases: InboxFilters[] = [
       NONE,
-      { status: ["open"], priority: [], assignee: "", q: "" },
-      { status: ["open", "pending", "resolved", "closed"], priority: [], assignee: "me", q: "" },
-      { status: [], priority: ["urgent", "low"], assignee: "unassigned", q: "" },
-      { status: ["pending"], priority: ["high"], assignee: USER, q: "#42 refund & more, 100%" },
+      { ...NONE, status: ["open"] },
+      { ...NONE, status: ["open", "pending", "resolved", "closed"], assignee: "me" },
+      { ...NONE, priority: ["urgent", "low"], assignee: "unassigned", sort: "oldest" },
+      {
+        ...NONE,
+        status: ["pending"],
+        priority: ["high"],
+        assignee: USER,
+        q: "#42 refund & more, 100%",
+      },
       { ...NONE, q: "comma,separated=value?&x" },
+      {
+        ...NONE,
+        teamId: TEAM,
+        tag: "vip customer",
+        customerId: USER,
+        createdFrom: "2026-01-01",
+        createdTo: "2026-01-31",
+        updatedFrom: "2026-02-01",
+        updatedTo: "2026-02-28",
+        fields: { [FIELD]: ["Pro", "Free"] },
+        sort: "updated",
+      },
+      { ...NONE, teamId: "none", fields: { [FIELD]: 3 } },
     ];
     for (const filters of cases) {
       expect(parseFilters(filtersToParams(filters))).toEqual(filters);
@@ -173,21 +205,35 @@ describe("toggling a chip", () => {
 
 describe("what the inbox asks the server for", () => {
   test("no filters: nothing but the page size the caller adds", () => {
-    expect(listInput(NONE, USER)).toEqual({
-      status: undefined,
-      priority: undefined,
-      assignee: undefined,
-      q: undefined,
-    });
+    const input = listInput(NONE, USER);
+    expect(Object.values(input).every((value) => value === undefined)).toBe(true);
   });
 
   test("filters pass through", () => {
     expect(
       listInput(
-        { status: ["open"], priority: ["urgent", "high"], assignee: "unassigned", q: "x" },
+        {
+          ...NONE,
+          status: ["open"],
+          priority: ["urgent", "high"],
+          assignee: "unassigned",
+          q: "x",
+          tag: "vip",
+          fields: { [FIELD]: true },
+          sort: "oldest",
+        },
         USER,
       ),
-    ).toEqual({ status: ["open"], priority: ["urgent", "high"], assignee: "unassigned", q: "x" });
+    ).toMatchObject({
+      status: ["open"],
+      priority: ["urgent", "high"],
+      assignee: "unassigned",
+      q: "x",
+      tag: "vip",
+      fields: { [FIELD]: true },
+      sort: "oldest",
+      teamId: undefined,
+    });
   });
 
   test('"me" is the signed-in user, and no filter when signed out', () => {
@@ -200,5 +246,42 @@ describe("what the inbox asks the server for", () => {
       `status=everything&priority=${"x".repeat(300)}&assignee=../../admin&q=%20&extra=1`,
     );
     expect(listInput(filters, USER)).toEqual(listInput(NONE, USER));
+  });
+});
+
+describe("the filters the inbox has no control for", () => {
+  test("read from a URL and named for people", () => {
+    const filters = parse(
+      `team=${TEAM}&tag=VIP&created_from=2026-01-01&fields=${encodeURIComponent(JSON.stringify({ [FIELD]: "Pro" }))}&sort=oldest`,
+    );
+    expect(filters).toMatchObject({
+      teamId: TEAM,
+      tag: "vip",
+      createdFrom: "2026-01-01",
+      fields: { [FIELD]: "Pro" },
+      sort: "oldest",
+    });
+    expect(hasFilters(filters)).toBe(true);
+    expect(otherFilterLabels(filters)).toEqual([
+      "a team",
+      "tag vip",
+      "created from 2026-01-01",
+      "a custom field",
+    ]);
+  });
+
+  test("junk is dropped: a bad team, day, fields JSON or sort", () => {
+    expect(parse("team=everyone&created_to=2026-13-45&fields=%7Bnope&sort=random")).toEqual(NONE);
+    expect(parse(`fields=${encodeURIComponent(JSON.stringify([1, 2]))}`).fields).toEqual({});
+    expect(parse("created_from=2026-02-30&updated_to=2026-02-28")).toEqual({
+      ...NONE,
+      updatedTo: "2026-02-28",
+    });
+  });
+
+  test("the sort alone is no filter, and the default sort is not written", () => {
+    expect(hasFilters({ ...NONE, sort: "oldest" })).toBe(false);
+    expect(filtersKey({ ...NONE, sort: "newest" })).toBe("");
+    expect(filtersKey({ ...NONE, sort: "updated" })).toBe("sort=updated");
   });
 });
