@@ -326,12 +326,26 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         // Newest first: the third ticket, then the second, then the first.
         const newest = page.getByRole("link", { name: "Third: password reset loop" });
         await newest.waitFor();
-        // Only one row is in the tab order (a roving tabindex): Tab from the last filter lands on it.
+        // Only one row is in the tab order (a roving tabindex, its checkbox too): Tab from the last
+        // filter reaches it after the list's own controls (sort, select-all, the row's checkbox).
         const tabbable = await page.locator(".ticket-list a[tabindex='0']").count();
         expect(tabbable).toBe(1);
+        expect(
+          await page.locator(".ticket-list input[type='checkbox'][tabindex='0']").count(),
+        ).toBe(1);
         await page.getByLabel("Assignee", { exact: true }).focus();
-        await page.keyboard.press("Tab");
-        await page.waitForFunction(() => document.activeElement?.textContent?.includes("Third:"));
+        const stops: string[] = [];
+        for (let i = 0; i < 6; i++) {
+          await page.keyboard.press("Tab");
+          const at = await page.evaluate(
+            () =>
+              `${document.activeElement?.tagName} ${document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent?.slice(0, 40)}`,
+          );
+          stops.push(at);
+          if (at.startsWith("A ") && at.includes("Third:")) break;
+        }
+        expect(stops.length, stops.join(" → ")).toBeLessThanOrEqual(4);
+        expect(stops.at(-1)).toContain("Third:");
         await page.keyboard.press("ArrowDown");
         await page.waitForFunction(() => document.activeElement?.textContent?.includes("Second:"));
         await page.keyboard.press("End");

@@ -877,13 +877,14 @@ describe("settings, account and access in the browser", () => {
       await agentPage.goto(`/t/${owner.slug}/tickets`);
       await agentPage.getByRole("link", { name: subject }).waitFor();
       expect(await agentPage.getByRole("button", { name: "New ticket" }).count()).toBe(0);
-      // Settings are the team's: members, roles (read-only) and notifications, nothing else.
+      // Settings are the team's: members, roles and teams (read-only) and notifications, nothing else.
       await agentPage.goto(`/t/${owner.slug}/settings`);
       await waitForPath(agentPage, `/t/${owner.slug}/settings/members`);
       const nav = agentPage.getByRole("navigation", { name: "Settings" });
       expect(await nav.getByRole("link").allTextContents()).toEqual([
         "Members",
         "Roles",
+        "Teams",
         "Notifications",
       ]);
       await nav.getByText("Roles").click();

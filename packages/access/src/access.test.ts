@@ -233,7 +233,7 @@ describe("grants", () => {
     await forgetMembership(deps, tenant.id, [user.id]);
     expect(await resolve(me, { pathSlug: tenant.slug })).toMatchObject({
       role: "viewer",
-      permissions: ["customer.read", "kb.read", "member.read", "ticket.read"],
+      permissions: ["customer.read", "kb.read", "member.read", "ticket.note.read", "ticket.read"],
     });
     await db.platform.delete(userTenantRoles).where(eq(userTenantRoles.userId, user.id));
     await forgetMembership(deps, tenant.id, [user.id]);

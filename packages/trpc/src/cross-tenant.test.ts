@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { userTenantRoles } from "@supportdesk/database";
 import { tenant as tenantMiddleware } from "./middlewares/tenant";
 import { fileFixtures } from "./test-files";
+import { dropPendingJobs } from "./test-outbox";
 import {
   allPaths,
   attempt,
@@ -51,6 +52,7 @@ const VIEWER_EXCEPTIONS: Record<string, string> = {
 const deps = await createTestDeps();
 const admin = openAdminDatabase();
 afterAll(async () => {
+  await dropPendingJobs(admin, [A.id, B.id]);
   await deps.close();
   await admin.close();
 });

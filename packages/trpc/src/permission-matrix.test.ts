@@ -13,6 +13,7 @@ import {
   ROLE_PERMISSIONS,
 } from "@supportdesk/domain";
 import { fileFixtures } from "./test-files";
+import { dropPendingJobs } from "./test-outbox";
 import {
   AREA_HARMLESS,
   attempt,
@@ -31,6 +32,7 @@ import { createTeam, createTestDeps, testEmail } from "./testing";
 const deps = await createTestDeps();
 const admin = openAdminDatabase();
 afterAll(async () => {
+  await dropPendingJobs(admin, [tenant.id]);
   await deps.close();
   await admin.close();
 });

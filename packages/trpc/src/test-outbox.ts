@@ -1,5 +1,5 @@
 // Test helper: the email jobs recorded for an address, as the worker will read them.
-import { and, desc, eq, outbox, sql } from "@supportdesk/database";
+import { and, type Database, desc, eq, inArray, isNull, outbox, sql } from "@supportdesk/database";
 import { jobsByName, openPayload } from "@supportdesk/queue";
 import type { TrpcDeps } from "./context";
 
@@ -32,4 +32,16 @@ export async function lastRawJobFor(
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(1);
   return row ? { id: row.id, payload: row.payload as Record<string, unknown> } : undefined;
+}
+
+/**
+ * Drops the jobs `tenantIds` recorded and nobody relayed. Suites that make hundreds of tickets
+ * for many members and check no email (the matrices) call it when done: no worker runs beside
+ * them, so a later browser suite's worker would otherwise relay their backlog — thousands of
+ * notification emails — into its own mail capture. Needs the owner's connection (`admin`).
+ */
+export async function dropPendingJobs(admin: Database, tenantIds: string[]): Promise<void> {
+  await admin.platform
+    .delete(outbox)
+    .where(and(inArray(outbox.tenantId, tenantIds), isNull(outbox.dispatchedAt)));
 }

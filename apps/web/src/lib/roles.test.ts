@@ -36,6 +36,7 @@ describe("grantableRoles", () => {
   test("a custom role with less power offers only roles within its own", () => {
     const mine = new Set<Permission>([
       "ticket.read",
+      "ticket.note.read",
       "ticket.update",
       "customer.read",
       "member.read",
