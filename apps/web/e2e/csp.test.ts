@@ -144,6 +144,10 @@ describe("Content-Security-Policy", () => {
         expect(headers["x-content-type-options"]).toBe("nosniff");
         expect(headers["referrer-policy"]).toBe("no-referrer");
         expect(headers["x-frame-options"]).toBe("DENY");
+        // Let the app finish booting: closing the page while its first refresh is in flight
+        // loses the rotated cookie, and presenting the old one again ends the session (reuse
+        // detection), which would sign the next test out.
+        await page.waitForLoadState("networkidle").catch(() => {});
       } finally {
         await page.close();
       }
