@@ -250,3 +250,49 @@ describe("views and bulk actions", () => {
     STEP_MS,
   );
 });
+
+describe("keyboard", () => {
+  test(
+    "? lists the shortcuts; on a ticket r focuses the reply, a assigns it to me, e closes it; j reaches the inbox's rows",
+    async () => {
+      const ticket = await call<{ id: string }>("mutation", "tickets.create", {
+        subject: "Keyboard only, please",
+        body: "No mouse here.",
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      try {
+        await page.goto(`/t/${slug}/tickets/${ticket.id}`);
+        await page.getByRole("heading", { name: /Keyboard only, please/ }).waitFor();
+        await page.keyboard.press("?");
+        const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+        await help.waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.keyboard.press("Escape");
+        await help.waitFor({ state: "detached" });
+        await page.keyboard.press("r");
+        const reply = page.getByRole("combobox", { name: "Reply" });
+        expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+        await reply.evaluate((el) => (el as HTMLElement).blur());
+        await page.keyboard.press("a");
+        await page.getByText("Assigned to you.").waitFor();
+        await page.keyboard.press("e");
+        await page.getByText("Ticket closed.").waitFor();
+        const after = await call<{ status: string; assigneeId: string | null }>(
+          "query",
+          "tickets.get",
+          { id: ticket.id },
+        );
+        expect(after.status).toBe("closed");
+        expect(after.assigneeId).not.toBeNull();
+        await page.goto(`/t/${slug}/tickets`);
+        await page.getByRole("link", { name: "Keyboard only, please" }).waitFor();
+        await page.keyboard.press("j");
+        await page.waitForFunction(() => document.activeElement?.closest(".ticket-list") !== null);
+      } finally {
+        await page.close();
+      }
+    },
+    STEP_MS,
+  );
+});

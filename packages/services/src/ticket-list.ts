@@ -18,7 +18,7 @@ import {
 } from "@supportdesk/database";
 import { can, type TicketFieldValue, type TicketSort } from "@supportdesk/domain";
 import { authorize, type TenantScope } from "./context";
-import { notFound } from "./errors";
+import { AppError, notFound } from "./errors";
 import { decodeCursor, toPage } from "./pagination";
 import { prefixQuery, searchTerms, ticketNumberOf } from "./search/terms";
 
@@ -48,6 +48,22 @@ export async function findTicket(scope: Pick<TenantScope, "tx">, id: string) {
   const [row] = await scope.tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
   if (!row) throw notFound("Ticket");
   return row;
+}
+
+/** CONFLICT for a ticket merged into another: its conversation continues there. */
+export async function refuseMerged(
+  scope: Pick<TenantScope, "tx">,
+  ticket: { mergedIntoId: string | null },
+): Promise<void> {
+  if (!ticket.mergedIntoId) return;
+  const [into] = await scope.tx
+    .select({ number: tickets.number })
+    .from(tickets)
+    .where(eq(tickets.id, ticket.mergedIntoId));
+  throw new AppError(
+    "CONFLICT",
+    `This ticket was merged into #${into?.number ?? "another ticket"}; continue there.`,
+  );
 }
 
 export type TicketFilters = {

@@ -1,5 +1,5 @@
 // Tickets and their threads: get with the whole thread, create with a per-tenant number, update,
-// reply (the inbox list is ticket-list.ts).
+// reply (the inbox list is ticket-list.ts, the CCs ticket-ccs.ts).
 import {
   and,
   attachments,
@@ -21,9 +21,16 @@ import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
 import { mintTicketLink } from "./ticket-links";
-import { findTicket, type TicketPriority, type TicketStatus, ticketColumns } from "./ticket-list";
+import {
+  findTicket,
+  refuseMerged,
+  type TicketPriority,
+  type TicketStatus,
+  ticketColumns,
+} from "./ticket-list";
 import { openTicket } from "./ticket-open";
 
+export { updateCcs } from "./ticket-ccs";
 export { revokeTicketLinks } from "./ticket-links";
 export {
   listTickets,
@@ -83,33 +90,6 @@ export async function getTicket(scope: TenantScope, input: { id: string }) {
         .map(({ messageId: _, ...file }) => file),
     })),
   };
-}
-
-/** Replaces the people copied on a ticket's replies (addresses lower-cased, at most 50). */
-export async function updateCcs(
-  scope: TenantScope,
-  input: { ticketId: string; ccs: { email: string; name?: string | undefined }[] },
-) {
-  authorize(scope, "ticket.update");
-  await findTicket(scope, input.ticketId);
-  const unique = [
-    ...new Map(
-      input.ccs.map((c) => [c.email.trim().toLowerCase(), (c.name ?? "").trim()] as const),
-    ),
-  ].slice(0, 50);
-  await scope.tx.delete(ticketCcs).where(eq(ticketCcs.ticketId, input.ticketId));
-  if (unique.length > 0) {
-    await scope.tx
-      .insert(ticketCcs)
-      .values(unique.map(([email, name]) => ({ ticketId: input.ticketId, email, name })));
-  }
-  await audit(
-    scope,
-    "ticket.ccs.update",
-    { type: "ticket", id: input.ticketId },
-    { count: unique.length },
-  );
-  return unique.map(([email, name]) => ({ email, name }));
 }
 
 async function assertAssignable(scope: TenantScope, assigneeId: string | null | undefined) {
@@ -191,6 +171,7 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
     authorize(scope, "ticket.assign");
   }
   const before = await findTicket(scope, id);
+  await refuseMerged(scope, before);
   await assertAssignable(scope, changes.assigneeId);
   await assertTeam(scope, changes.teamId);
   // Only what actually changes: re-sending the same assignee must not re-notify anyone.
@@ -244,6 +225,7 @@ export async function addMessage(
 ) {
   authorize(scope, input.internal ? "ticket.note" : "ticket.reply");
   const ticket = await findTicket(scope, input.ticketId);
+  await refuseMerged(scope, ticket);
   const [message] = await scope.tx
     .insert(messages)
     .values({

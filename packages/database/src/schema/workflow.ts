@@ -1,6 +1,8 @@
 // Tenant-owned: the agents' workflow — canned replies (macros), saved views, custom ticket fields,
 // teams with their members and assignment rules, and each agent's availability.
+import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   foreignKey,
   index,
@@ -12,6 +14,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, newId, updatedAt } from "./_columns";
@@ -30,6 +33,10 @@ export const ticketFieldType = pgEnum("ticket_field_type", [
 ]);
 export const assignmentMode = pgEnum("assignment_mode", ["manual", "round_robin", "least_loaded"]);
 export const agentAvailability = pgEnum("agent_availability", ["online", "away", "offline"]);
+
+/** An owner column for unique keys: NULL (shared with the tenant) is one owner, not many. */
+const ownerKey = (column: AnyPgColumn) =>
+  sql`coalesce(${column}, '00000000-0000-0000-0000-000000000000'::uuid)`;
 
 /**
  * A canned reply: shared with the tenant (`owner_user_id` null) or one agent's own. `body` may hold
@@ -53,7 +60,12 @@ export const macros = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    unique("macros_tenant_owner_name_key").on(t.tenantId, t.ownerUserId, t.name).nullsNotDistinct(),
+    // One name per owner (the tenant's shared ones count as one owner), whatever its case.
+    uniqueIndex("macros_tenant_owner_name_key").on(
+      t.tenantId,
+      ownerKey(t.ownerUserId),
+      sql`lower(${t.name})`,
+    ),
     tenantIsolationPolicy(),
   ],
 );
@@ -80,9 +92,11 @@ export const savedViews = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    unique("saved_views_tenant_owner_name_key")
-      .on(t.tenantId, t.ownerUserId, t.name)
-      .nullsNotDistinct(),
+    uniqueIndex("saved_views_tenant_owner_name_key").on(
+      t.tenantId,
+      ownerKey(t.ownerUserId),
+      sql`lower(${t.name})`,
+    ),
     tenantIsolationPolicy(),
   ],
 );

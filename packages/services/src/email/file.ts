@@ -23,6 +23,7 @@ import {
   visibleText,
 } from "@supportdesk/mime";
 import { enqueue, ticketEventJob } from "@supportdesk/queue";
+import { assignmentAfterTicketChange } from "../assignment-trigger";
 import { customerByEmail } from "../customers";
 import { normaliseSettings } from "../helpcentre/settings";
 import { isAssignable } from "../members";
@@ -139,7 +140,14 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
   const thread = await findThread(tx, mail, input.replyCode, sender.address);
   const [current] = thread
     ? await tx
-        .select({ id: tickets.id, status: tickets.status, customerId: tickets.customerId })
+        .select({
+          id: tickets.id,
+          status: tickets.status,
+          customerId: tickets.customerId,
+          teamId: tickets.teamId,
+          assigneeId: tickets.assigneeId,
+          mergedIntoId: tickets.mergedIntoId,
+        })
         .from(tickets)
         .where(eq(tickets.id, thread.ticketId))
         .for("update")
@@ -175,10 +183,13 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
         body: `Status changed from ${current.status} to open (a reply arrived by email).`,
       });
     }
-    await tx
-      .update(tickets)
-      .set({ status: auto ? current.status : "open", updatedAt: new Date() })
-      .where(eq(tickets.id, ticketId));
+    const status = auto ? current.status : "open";
+    await tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
+    // A reopened team ticket without an agent waits for one again.
+    await assignmentAfterTicketChange({ tx, tenantId: input.tenantId }, current, {
+      ...current,
+      status,
+    });
     await enqueue(tx, ticketEventJob, {
       tenantId: input.tenantId,
       ticketId,

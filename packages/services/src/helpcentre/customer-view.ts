@@ -14,6 +14,7 @@ import {
 } from "@supportdesk/database";
 import type { TicketStatus } from "@supportdesk/domain";
 import { enqueue, ticketEventJob } from "@supportdesk/queue";
+import { assignmentAfterTicketChange } from "../assignment-trigger";
 import { audit } from "../audit";
 import { AppError } from "../errors";
 import { ticketOfLink } from "../ticket-links";
@@ -126,7 +127,13 @@ export async function customerReply(
   const ticketId = await ticketOfLink(scope.tx, input.token);
   if (!ticketId) return undefined;
   const [ticket] = await scope.tx
-    .select({ status: tickets.status, customerId: tickets.customerId })
+    .select({
+      status: tickets.status,
+      customerId: tickets.customerId,
+      teamId: tickets.teamId,
+      assigneeId: tickets.assigneeId,
+      mergedIntoId: tickets.mergedIntoId,
+    })
     .from(tickets)
     .where(eq(tickets.id, ticketId))
     .for("update");
@@ -158,6 +165,11 @@ export async function customerReply(
     .update(tickets)
     .set({ status: "open", updatedAt: new Date() })
     .where(eq(tickets.id, ticketId));
+  // A reopened team ticket without an agent waits for one again.
+  await assignmentAfterTicketChange({ tx: scope.tx, tenantId: scope.tenantId }, ticket, {
+    ...ticket,
+    status: "open",
+  });
   await audit(
     scope,
     "ticket.customer_reply",

@@ -4,6 +4,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { useShortcuts } from "../../lib/shortcuts";
 import { PriorityLabel, StatusBadge, type TicketRow, Time } from "./shared";
 
 const ROW_HEIGHT = 68;
@@ -130,6 +131,10 @@ export function VirtualTicketList({
       ),
     );
   };
+
+  // From anywhere on the page, j or k brings the keyboard to the list (inside it, the list's own
+  // handler below moves between rows and marks the press handled).
+  useShortcuts({ j: () => focusRow(active), k: () => focusRow(active) });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const row = tickets[active];

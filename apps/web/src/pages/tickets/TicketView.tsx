@@ -9,6 +9,7 @@ import { isNotFound, PriorityLabel, StatusBadge, Time } from "./shared";
 import { ComposerForRole, Message } from "./Thread";
 import { TicketActions } from "./TicketActions";
 import { Properties } from "./TicketProperties";
+import { TicketShortcuts } from "./TicketShortcuts";
 
 export function TicketPage() {
   const { slug, id = "" } = useParams();
@@ -67,6 +68,7 @@ export function TicketPage() {
           </span>
           <TicketActions ticket={t} />
         </div>
+        <TicketShortcuts ticket={t} />
       </header>
       <div className="ticket-layout">
         <section className="thread" aria-label="Conversation">
