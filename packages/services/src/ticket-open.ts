@@ -3,7 +3,7 @@
 // message, the audit row, the event for agents and the customer's acknowledgement, in one
 // transaction.
 import { type MessageEmail, messages, nextNumber, tickets } from "@supportdesk/database";
-import type { TicketChannel, TicketPriority } from "@supportdesk/domain";
+import type { TicketChannel, TicketFieldValue, TicketPriority } from "@supportdesk/domain";
 import { enqueue, ticketCreatedEmailJob, ticketEventJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { audit } from "./audit";
@@ -26,6 +26,8 @@ export type NewTicket = {
   tags?: string[] | undefined;
   channel: TicketChannel;
   inquiryTypeId?: string | undefined;
+  /** Custom field values (field id → value), already checked against their fields by the caller. */
+  customFields?: Record<string, TicketFieldValue> | undefined;
   author: FirstAuthor;
   /** The first message's id, when the caller needs it before (inbound mail's attachments). */
   firstMessageId?: string | undefined;
@@ -55,6 +57,7 @@ export async function openTicket(scope: OpenScope, input: NewTicket) {
       tags: input.tags ?? [],
       channel: input.channel,
       inquiryTypeId: input.inquiryTypeId ?? null,
+      customFields: input.customFields ?? {},
     })
     .returning(ticketColumns);
   if (!ticket) throw new Error("ticket insert returned nothing");

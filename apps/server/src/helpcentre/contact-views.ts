@@ -1,6 +1,8 @@
 // The help centre's forms as HTML: the contact form (with its errors beside their fields and the
-// values kept), the page after sending, and the customer's view of their ticket with its reply box.
+// values kept; its custom fields from ./contact-field-views.ts), the page after sending, and the
+// customer's view of their ticket with its reply box.
 import type { helpCentre } from "@supportdesk/services";
+import { type Answers, type AskedField, askedFields, targetOf } from "./contact-field-views";
 import { layout, linkTo, type Place } from "./layout";
 import { h, type Markup } from "./markup";
 
@@ -8,8 +10,12 @@ type Field = helpCentre.ContactField;
 
 export type ContactPage = {
   inquiryTypes: helpCentre.PublicInquiryType[];
+  /** The tenant's custom fields the form asks, in order. */
+  fields: AskedField[];
   /** What the visitor typed, shown again after a refusal. */
   values: Partial<Record<Field, string>>;
+  /** What the visitor entered in the custom fields (by field id), shown again after a refusal. */
+  answers: Answers;
   problems: helpCentre.ContactProblems;
   /** A refusal of the whole form (expired token, rate limit), in words. */
   notice: string | null;
@@ -32,11 +38,13 @@ const LABELS: Record<Field, string> = {
 
 /** An error summary at the top: each problem links to its field (WCAG 3.3.1). */
 function summary(problems: helpCentre.ContactProblems, notice: string | null): Markup | null {
-  const entries = Object.entries(problems) as [Field, string][];
+  const entries = Object.entries(problems).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   if (entries.length === 0 && !notice) return null;
   return h`<div class="form-errors" role="alert" tabindex="-1" id="form-errors">
 ${notice ? h`<p>${notice}</p>` : h`<p>Please check what you entered:</p>`}
-${entries.length > 0 ? h`<ul>${entries.map(([field, message]) => h`<li><a href="#${field}">${message}</a></li>`)}</ul>` : null}
+${entries.length > 0 ? h`<ul>${entries.map(([field, message]) => h`<li><a href="#${targetOf(field)}">${message}</a></li>`)}</ul>` : null}
 </div>`;
 }
 
@@ -95,6 +103,7 @@ ${input(page, "subject", { type: "text", autocomplete: "off", max: 200 })}
 ${problem ? h`<p class="field-error" id="message-error">${problem}</p>` : null}
 <textarea id="message" name="message" rows="8" maxlength="10000" required${problem ? h` aria-invalid="true" aria-describedby="message-error"` : null}>${page.values.message ?? ""}</textarea>
 </div>
+${askedFields(page.fields, page.problems, page.answers)}
 <div class="field">
 <label for="files">Attachments <span class="muted">(optional: up to ${page.maxFiles} files, ${page.maxFileSize} each)</span></label>
 <input id="files" name="files" type="file" multiple>

@@ -35,38 +35,48 @@ export type FormProblem = "cross-site" | "token" | "too-large" | "type";
 export type PostedFile = { name: string; bytes: Uint8Array; declaredType: string };
 
 export type ReadForm =
-  | { ok: true; fields: Record<string, string>; files: PostedFile[] }
-  | { ok: false; problem: FormProblem; fields: Record<string, string> };
+  | { ok: true; fields: Record<string, string>; all: PostedLists; files: PostedFile[] }
+  | { ok: false; problem: FormProblem; fields: Record<string, string>; all: PostedLists };
+
+/** Every value posted under each name, in order (a group of checkboxes sends several). */
+export type PostedLists = Record<string, string[]>;
 
 /**
- * The posted fields (and, for a multipart form, its files), or why the post is refused: it came
- * from another site (Sec-Fetch-Site or an Origin that is not this host), its token is missing or
- * does not match the cookie, it is not a form, or it is larger than `maxBytes` (urlencoded forms:
- * MAX_FORM_BYTES).
+ * The posted fields (each name's first value; `all` holds every value of each name) and, for a
+ * multipart form, its files, or why the post is refused: it came from another site (Sec-Fetch-Site
+ * or an Origin that is not this host), its token is missing or does not match the cookie, it is
+ * not a form, or it is larger than `maxBytes` (urlencoded forms: MAX_FORM_BYTES).
  */
 export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<ReadForm> {
   const none: Record<string, string> = {};
+  const refuse = (problem: FormProblem) => ({ ok: false, problem, fields: none, all: {} }) as const;
   const site = c.req.header("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    return { ok: false, problem: "cross-site", fields: none };
+  if (site && site !== "same-origin" && site !== "none") return refuse("cross-site");
   const origin = c.req.header("origin");
   if (origin && origin !== "null") {
     let host = "";
     try {
       host = new URL(origin).host;
     } catch {}
-    if (host !== c.req.header("host")) return { ok: false, problem: "cross-site", fields: none };
+    if (host !== c.req.header("host")) return refuse("cross-site");
   }
   const type = c.req.header("content-type") ?? "";
   const multipart = type.startsWith("multipart/form-data");
-  if (!multipart && !type.startsWith("application/x-www-form-urlencoded"))
-    return { ok: false, problem: "type", fields: none };
+  if (!multipart && !type.startsWith("application/x-www-form-urlencoded")) return refuse("type");
   const limit = multipart ? maxBytes : MAX_FORM_BYTES;
   const length = Number(c.req.header("content-length") ?? "0");
-  if (length > limit) return { ok: false, problem: "too-large", fields: none };
+  if (length > limit) return refuse("too-large");
   const body = await readCapped(c.req.raw, limit);
-  if (body === null) return { ok: false, problem: "too-large", fields: none };
+  if (body === null) return refuse("too-large");
   const fields: Record<string, string> = {};
+  // A Map, so a name such as `__proto__` is only a name.
+  const lists = new Map<string, string[]>();
+  const keep = (key: string, value: string) => {
+    if (!(key in fields)) fields[key] = value;
+    const list = lists.get(key);
+    if (list) list.push(value);
+    else lists.set(key, [value]);
+  };
   const files: PostedFile[] = [];
   if (multipart) {
     let entries: [string, string | File][];
@@ -74,12 +84,11 @@ export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<R
       const form = await new Response(body, { headers: { "content-type": type } }).formData();
       entries = [...(form as unknown as Iterable<[string, string | File]>)];
     } catch {
-      return { ok: false, problem: "type", fields: none };
+      return refuse("type");
     }
     for (const [key, value] of entries) {
-      if (typeof value === "string") {
-        if (!(key in fields)) fields[key] = value;
-      } else if (value.size > 0) {
+      if (typeof value === "string") keep(key, value);
+      else if (value.size > 0) {
         files.push({
           name: value.name,
           bytes: new Uint8Array(await value.arrayBuffer()),
@@ -88,15 +97,15 @@ export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<R
       }
     }
   } else {
-    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) {
-      if (!(key in fields)) fields[key] = value;
-    }
+    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body)))
+      keep(key, value);
   }
+  const all: PostedLists = Object.fromEntries(lists);
   const cookie = getCookie(c, FORM_COOKIE) ?? "";
   if (!TOKEN.test(cookie) || !safeEqual(cookie, fields.form_token ?? "")) {
-    return { ok: false, problem: "token", fields };
+    return { ok: false, problem: "token", fields, all };
   }
-  return { ok: true, fields, files };
+  return { ok: true, fields, all, files };
 }
 
 /**

@@ -3,10 +3,11 @@
 // visitor (a form token in a cookie) and answers `cache-control: no-store`; services do the work,
 // these files speak HTTP.
 import { sniffType } from "@supportdesk/mime";
-import { attachments, helpCentre } from "@supportdesk/services";
+import { AppError, attachments, helpCentre } from "@supportdesk/services";
 import { tenantKey } from "@supportdesk/storage";
 import type { Context } from "hono";
 import { contactScript, stylesheet } from "./assets";
+import { answersOf } from "./contact-field-views";
 import { type ContactPage, contactView, sentView } from "./contact-views";
 import { replyToTicket, showTicket } from "./customer-page";
 import {
@@ -68,21 +69,31 @@ export async function serveForm(
   return null;
 }
 
+type ContactForm = Awaited<ReturnType<typeof helpCentre.contactForm>>;
+
+const formOf = (req: FormRequest): Promise<ContactForm> =>
+  req.deps.db.withTenant(req.tenant.id, (tx) => helpCentre.contactForm(tx, req.tenant.id));
+
 async function contactPage(
   req: FormRequest,
   c: Context,
   place: Place,
   fill: Partial<
-    Omit<ContactPage, "inquiryTypes" | "formToken" | "script" | "maxFiles" | "maxFileSize">
+    Omit<
+      ContactPage,
+      "inquiryTypes" | "fields" | "formToken" | "script" | "maxFiles" | "maxFileSize"
+    >
   >,
   status = 200,
+  /** What the form asks, when the caller has read it already. */
+  known?: ContactForm,
 ): Promise<Response> {
-  const inquiryTypes = await req.deps.db.withTenant(req.tenant.id, (tx) =>
-    helpCentre.contactForm(tx, req.tenant.id),
-  );
+  const form = known ?? (await formOf(req));
   const body = contactView(place, {
-    inquiryTypes,
+    inquiryTypes: form.inquiryTypes,
+    fields: form.fields,
     values: {},
+    answers: {},
     problems: {},
     notice: null,
     suggested: false,
@@ -103,13 +114,15 @@ async function submitContact(req: FormRequest, c: Context, place: Place): Promis
   const maxFile = req.deps.settings.attachmentMaxBytes;
   const form = await readForm(c, MAX_FORM_BYTES + helpCentre.MAX_CONTACT_FILES * maxFile);
   const values = form.fields;
+  // The custom fields' answers, posted as `field.<id>` (a multi-select's boxes: several values).
+  const answers = answersOf(form.all);
   const suggested = values.suggested === "1";
   if (!form.ok) {
     return contactPage(
       req,
       c,
       place,
-      { values, suggested, notice: FORM_PROBLEMS[form.problem] },
+      { values, answers, suggested, notice: FORM_PROBLEMS[form.problem] },
       STATUS[form.problem],
     );
   }
@@ -118,10 +131,9 @@ async function submitContact(req: FormRequest, c: Context, place: Place): Promis
     req.deps.log.info({ tenantId: req.tenant.id, ip: req.ip }, "contact form honeypot filled");
     return seeOther(`${req.base}/contact/sent`);
   }
-  const inquiryTypes = await req.deps.db.withTenant(req.tenant.id, (tx) =>
-    helpCentre.contactForm(tx, req.tenant.id),
-  );
-  const checked = helpCentre.checkContact(values, inquiryTypes);
+  const asked = await formOf(req);
+  // Answers for fields the form does not ask (archived, agents-only, another tenant's) are ignored.
+  const checked = helpCentre.checkContact(values, asked, answers);
   const files = form.files;
   const fileProblem =
     files.length > helpCentre.MAX_CONTACT_FILES
@@ -132,20 +144,27 @@ async function submitContact(req: FormRequest, c: Context, place: Place): Promis
   if (!checked.ok || fileProblem) {
     const problems = checked.ok ? {} : checked.problems;
     const notice = fileProblem ?? (files.length > 0 ? FILES_AGAIN : null);
-    return contactPage(req, c, place, { values, suggested, problems, notice }, 400);
+    return contactPage(req, c, place, { values, answers, suggested, problems, notice }, 400, asked);
   }
   const limit = await limitSubmission(req.deps, req.tenant.id, req.ip);
   if (limit !== "ok") {
     c.header("retry-after", "600");
-    return contactPage(req, c, place, { values, suggested, notice: FORM_PROBLEMS[limit] }, 429);
+    const notice = FORM_PROBLEMS[limit];
+    return contactPage(req, c, place, { values, answers, suggested, notice }, 429, asked);
   }
   const stored = await storeFiles(req, files);
-  await req.deps.db.withTenant(req.tenant.id, (tx) =>
-    helpCentre.submitContact(
-      { tx, tenantId: req.tenant.id, actor: actorOf(req, c) },
-      { ...checked.value, suggested, attachments: stored },
-    ),
-  );
+  try {
+    await req.deps.db.withTenant(req.tenant.id, (tx) =>
+      helpCentre.submitContact(
+        { tx, tenantId: req.tenant.id, actor: actorOf(req, c) },
+        { ...checked.value, suggested, attachments: stored },
+      ),
+    );
+  } catch (error) {
+    // A field archived or changed between the check and the filing: the form, asked afresh.
+    if (!(error instanceof AppError) || error.code !== "BAD_REQUEST") throw error;
+    return contactPage(req, c, place, { values, answers, suggested, notice: error.message }, 400);
+  }
   return seeOther(`${req.base}/contact/sent`);
 }
 

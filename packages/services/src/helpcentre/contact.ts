@@ -1,10 +1,15 @@
-// The help centre's contact form: what it offers (inquiry types), the articles it suggests while a
-// customer types, and a submission turned into a ticket. Public: the form itself is the door, so
-// nothing here asks for a permission; the server in front limits who may knock how often.
+// The help centre's contact form: what it offers (inquiry types, the custom fields it asks), the
+// articles it suggests while a customer types, and a submission turned into a ticket. Public: the
+// form itself is the door, so nothing here asks for a permission; the server in front limits who
+// may knock how often.
 import { attachments, eq, type TenantDb, tenants } from "@supportdesk/database";
+import type { TicketFieldValue } from "@supportdesk/domain";
 import { z } from "zod";
 import { audit } from "../audit";
 import { customerByEmail } from "../customers";
+import { AppError } from "../errors";
+import { checkContactFormValues, contactFormFields } from "../fields/ticket-values";
+import { validateFieldValues, valuesFromForm } from "../fields/values";
 import { isAssignable } from "../members";
 import { type OpenScope, openTicket } from "../ticket-open";
 import { countDeflection } from "./deflection";
@@ -16,13 +21,26 @@ export const CONTACT_LIMITS = { name: 100, email: 254, subject: 200, message: 10
 
 export type PublicInquiryType = Pick<InquiryType, "id" | "name" | "description">;
 
-/** The tenant's inquiry types as the form lists them (their routing stays private). */
-export async function contactForm(tx: TenantDb, tenantId: string): Promise<PublicInquiryType[]> {
-  return (await inquiryTypesOf(tx, tenantId)).map(({ id, name, description }) => ({
+/** A custom field the form asks (active and marked `onContactForm`), as the page renders it. */
+export type ContactFormField = Awaited<ReturnType<typeof contactFormFields>>[number];
+
+/** What the form asks: the tenant's inquiry types, and its custom fields in their order. */
+export type ContactFormSpec = {
+  inquiryTypes: PublicInquiryType[];
+  fields: ContactFormField[];
+};
+
+/**
+ * What the form asks: the tenant's inquiry types as it lists them (their routing stays private),
+ * and the custom fields marked for it.
+ */
+export async function contactForm(tx: TenantDb, tenantId: string): Promise<ContactFormSpec> {
+  const inquiryTypes = (await inquiryTypesOf(tx, tenantId)).map(({ id, name, description }) => ({
     id,
     name,
     description,
   }));
+  return { inquiryTypes, fields: await contactFormFields(tx) };
 }
 
 async function inquiryTypesOf(tx: TenantDb, tenantId: string): Promise<InquiryType[]> {
@@ -82,17 +100,27 @@ export type StoredFile = {
 /** At most this many files on a contact form. */
 export const MAX_CONTACT_FILES = 3;
 export type ContactField = keyof ContactInput;
-/** Why a submission was refused, per field, in words a customer reads. */
-export type ContactProblems = Partial<Record<ContactField, string>>;
+/** A custom field's key among the problems: `fields.<field id>`. */
+export type CustomFieldKey = `fields.${string}`;
+/** Why a submission was refused, per field (custom ones `fields.<id>`), in a customer's words. */
+export type ContactProblems = Partial<Record<ContactField | CustomFieldKey, string>>;
+/** The custom fields' answers as posted: field id → the string, or strings, the form sent. */
+export type ContactAnswers = Record<string, string | string[] | undefined>;
+/** A checked submission: the form's own fields, and the custom field values to store. */
+export type CheckedContact = ContactInput & { customFields: Record<string, TicketFieldValue> };
 
 /**
- * The form's fields checked: the clean values, or a message per wrong field. `inquiryTypes` are
- * the tenant's; a type is required when there are any.
+ * The form's fields checked: the clean values, or a message per wrong field. `form` is what the
+ * tenant's form asks (`contactForm`): a type is required when there are any, and each custom
+ * field's answer in `answers` is checked against it (`checkAnswers`). Answers for fields the form
+ * does not ask (archived, agents-only, another tenant's) are ignored.
  */
 export function checkContact(
   raw: Record<string, unknown>,
-  inquiryTypes: readonly PublicInquiryType[],
-): { ok: true; value: ContactInput } | { ok: false; problems: ContactProblems } {
+  form: ContactFormSpec,
+  answers: ContactAnswers = {},
+): { ok: true; value: CheckedContact } | { ok: false; problems: ContactProblems } {
+  const { inquiryTypes } = form;
   const parsed = contactSchema.safeParse({
     ...raw,
     inquiryTypeId:
@@ -109,20 +137,61 @@ export function checkContact(
   if (inquiryTypes.length > 0 && !inquiryTypes.some((t) => t.id === typeId)) {
     problems.inquiryTypeId = "Choose what your request is about.";
   }
+  const custom = checkAnswers(form.fields, answers);
+  Object.assign(problems, custom.problems);
   if (!parsed.success || Object.keys(problems).length > 0) return { ok: false, problems };
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: { ...parsed.data, customFields: custom.values } };
+}
+
+/**
+ * The custom fields' answers checked one field at a time, so the form can show a problem beside
+ * each wrong one (a required one left empty included) rather than only the first: the values to
+ * store (empty answers left out), and a message per wrong field keyed `fields.<id>`.
+ */
+export function checkAnswers(
+  fields: readonly ContactFormField[],
+  answers: ContactAnswers,
+): { values: Record<string, TicketFieldValue>; problems: Record<CustomFieldKey, string> } {
+  const given = valuesFromForm(fields, answers);
+  const values: Record<string, TicketFieldValue> = {};
+  const problems: Record<CustomFieldKey, string> = {};
+  for (const field of fields) {
+    const value = given[field.id];
+    // PostgreSQL's jsonb cannot hold a NUL, and nothing else of the kind belongs in an answer.
+    if (typeof value === "string" && hasControlCharacters(value)) {
+      problems[`fields.${field.id}`] = `"${field.label}" holds characters that cannot be sent.`;
+      continue;
+    }
+    try {
+      const checked = validateFieldValues([field], { [field.id]: value }, { complete: true });
+      const clean = checked[field.id];
+      if (clean !== null && clean !== undefined) values[field.id] = clean;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems[`fields.${field.id}`] = error.message;
+    }
+  }
+  return { values, problems };
 }
 
 /**
  * Files a checked submission as a ticket: the customer found or created by email, the first
- * message theirs, priority, tags and assignee from the inquiry type; agents are told and the
- * customer is emailed an acknowledgement with a link to follow the ticket (`openTicket`).
- * `suggested`: articles had been suggested before the customer sent it anyway.
+ * message theirs, priority, tags and assignee from the inquiry type, the custom fields' values
+ * (checked again here: BAD_REQUEST naming a field that is no longer asked, or required and not
+ * given); agents are told and the customer is emailed an acknowledgement with a link to follow
+ * the ticket (`openTicket`). `suggested`: articles had been suggested before the customer sent it
+ * anyway.
  */
 export async function submitContact(
   scope: OpenScope,
-  input: ContactInput & { suggested?: boolean; attachments?: StoredFile[] },
+  input: ContactInput & {
+    customFields?: Record<string, TicketFieldValue> | undefined;
+    suggested?: boolean;
+    attachments?: StoredFile[];
+  },
 ): Promise<{ ticketId: string; number: number }> {
+  // In the filing's own transaction: a field archived or made required since the form was checked.
+  const customFields = await checkContactFormValues(scope.tx, input.customFields ?? {});
   const types = await inquiryTypesOf(scope.tx, scope.tenantId);
   const type = types.find((t) => t.id === input.inquiryTypeId);
   const customerId = await customerByEmail(scope.tx, input.email, input.name);
@@ -139,6 +208,7 @@ export async function submitContact(
     assigneeId,
     channel: "helpcentre",
     inquiryTypeId: type?.id,
+    customFields,
     author: { type: "customer", customerId },
     firstMessageId,
   });
