@@ -1,8 +1,10 @@
 // Merging tickets that must not merge, against the real database (app role): itself, unknown,
-// already merged, without the permission, two merges of one pair at once, and another tenant's.
+// already merged, without the permission, two merges of one pair at once, and another tenant's;
+// and what a merged ticket refuses afterwards.
 import { afterAll, describe, expect, test } from "bun:test";
 import { mergeTickets } from "./merge";
 import { mergeKit, outcome } from "./merge-test-kit";
+import * as tickets from "./tickets";
 
 const { desk, close } = mergeKit();
 afterAll(close);
@@ -33,6 +35,21 @@ describe("refusals change nothing", () => {
     });
     expect(await d.get(a.id)).toMatchObject({ status: "open", mergedIntoId: null });
     expect((await d.get(a.id)).messages).toHaveLength(1);
+  });
+
+  test("a merged ticket takes no reply and no change: CONFLICT naming where it continues", async () => {
+    const d = await desk();
+    const target = await d.ticket("Target");
+    const source = await d.ticket("Source");
+    await d.run((s) => mergeTickets(s, { sourceId: source.id, targetId: target.id }));
+    const reply = await outcome(
+      d.run((s) => tickets.addMessage(s, { ticketId: source.id, body: "late", internal: false })),
+    );
+    expect(reply).toMatchObject({ code: "CONFLICT" });
+    expect(reply.message).toContain(`#${target.number}`);
+    expect(
+      await outcome(d.run((s) => tickets.updateTicket(s, { id: source.id, status: "open" }))),
+    ).toMatchObject({ code: "CONFLICT" });
   });
 
   test("merging A into B and B into A at once: exactly one wins", async () => {
