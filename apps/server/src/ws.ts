@@ -1,5 +1,6 @@
 // /ws, the realtime WebSocket: authenticates (through the access layer) before upgrading, hands
-// the socket to the hub, and closes it (4401) when the access token expires or the session ends.
+// the socket to the hub and its presence messages to ws-presence.ts, and closes it (4401) when the
+// access token expires or the session ends.
 import {
   type AccessDeps,
   authenticateUserToken,
@@ -9,11 +10,24 @@ import {
 } from "@supportdesk/access";
 import type { Redis } from "@supportdesk/cache";
 import { WS_CLOSE_GOING_AWAY, WS_CLOSE_UNAUTHORIZED } from "@supportdesk/domain";
-import { createRealtimeHub, type RealtimeHub, type RealtimeSocket } from "@supportdesk/realtime";
+import {
+  createRealtimeHub,
+  type PresenceHub,
+  type RealtimeHub,
+  type RealtimeHubOptions,
+  type RealtimeSocket,
+} from "@supportdesk/realtime";
 import type { ServerWebSocket } from "bun";
 import type { Context } from "hono";
 import { type BunWebSocketData, upgradeWebSocket, websocket } from "hono/bun";
 import type { WSEvents } from "hono/ws";
+import {
+  createPresenceSession,
+  createServerPresence,
+  type PresenceRate,
+  type PresenceSession,
+  type PresenceTimings,
+} from "./ws-presence";
 
 export { WS_CLOSE_GOING_AWAY, WS_CLOSE_UNAUTHORIZED };
 
@@ -24,8 +38,8 @@ const BEARER_PROTOCOL = "bearer.";
 /**
  * Bun's websocket settings for `Bun.serve({ websocket })`: Hono's Bun adapter, pings while idle
  * (a client that answers neither data nor pings for 60 s is dropped), clients may send at most
- * 4 KiB per message (they have nothing to say but "ping"), and a client that stops reading is
- * disconnected once 1 MiB is queued for it instead of growing the server's memory.
+ * 4 KiB per message (they send only "ping" and small presence messages), and a client that stops
+ * reading is disconnected once 1 MiB is queued for it instead of growing the server's memory.
  */
 export const bunWebsocket = {
   ...websocket,
@@ -50,6 +64,8 @@ export type WsHandler = {
 export type WsOptions = {
   /** How often the sessions of open sockets are re-checked (default 60 s). */
   sessionCheckMs?: number;
+  /** Presence messages allowed per socket (default 20 per 10 s). */
+  presenceRate?: PresenceRate;
 };
 
 type WsSession = { userId: string; sessionId: string; expiresAt: number };
@@ -58,30 +74,47 @@ type Connection = WsSession & {
   socket: RealtimeSocket;
   raw: ServerWebSocket<BunWebSocketData>;
   expiry: ReturnType<typeof setTimeout>;
+  presence?: PresenceSession;
 };
+
+/** The events hub of a process with its ticket presence (`start`/`stop` run both). */
+export type ServerHub = RealtimeHub & { presence: PresenceHub };
 
 /**
  * The hub of this process: delivers an event to a user only while they are a member of its tenant
- * (`memberRole`, cached in Redis and dropped on every membership change, so asked per event).
+ * (`memberRole`, cached in Redis and dropped on every membership change, so asked per event), and
+ * ticket presence, with the same check on every send.
  *
  * @example
  * const subscriber = createRedis(config.REDIS_URL, { name: "server:events", maxRetriesPerRequest: null });
  * const hub = createServerHub(deps, subscriber);
  * await hub.start();
  */
-export function createServerHub(deps: AccessDeps, subscriber: Redis): RealtimeHub {
-  return createRealtimeHub({
-    subscriber,
-    // The same rule as HTTP: members of a tenant that is not suspended. One tenant lookup and
-    // one MGET of roles per event, whatever the number of sockets.
-    canDeliver: async (userIds, tenantId) => {
-      const tenant = await findTenant(deps, { id: tenantId });
-      if (!tenant || tenant.status === "suspended") return new Set();
-      const roles = await memberRoles(deps, tenantId, userIds);
-      return new Set(userIds.filter((userId) => roles.get(userId) !== undefined));
+export function createServerHub(
+  deps: AccessDeps,
+  subscriber: Redis,
+  options: { presence?: PresenceTimings } = {},
+): ServerHub {
+  // The same rule as HTTP: members of a tenant that is not suspended. One tenant lookup and
+  // one MGET of roles per event, whatever the number of sockets.
+  const canDeliver: RealtimeHubOptions["canDeliver"] = async (userIds, tenantId) => {
+    const tenant = await findTenant(deps, { id: tenantId });
+    if (!tenant || tenant.status === "suspended") return new Set();
+    const roles = await memberRoles(deps, tenantId, userIds);
+    return new Set(userIds.filter((userId) => roles.get(userId) !== undefined));
+  };
+  const events = createRealtimeHub({ subscriber, canDeliver, log: deps.log });
+  const presence = createServerPresence(deps, subscriber, canDeliver, options.presence);
+  return {
+    ...events,
+    presence,
+    async start() {
+      await Promise.all([events.start(), presence.start()]);
     },
-    log: deps.log,
-  });
+    async stop() {
+      await Promise.all([events.stop(), presence.stop()]);
+    },
+  };
 }
 
 /** The access token from `?token=` or from the `bearer.<token>` subprotocol. */
@@ -114,7 +147,7 @@ async function authenticate(deps: AccessDeps, req: Request): Promise<WsSession |
  */
 export function createWsHandler(
   deps: AccessDeps,
-  hub: RealtimeHub,
+  hub: RealtimeHub & { presence?: PresenceHub },
   options: WsOptions = {},
 ): WsHandler {
   const { log } = deps;
@@ -170,6 +203,7 @@ export function createWsHandler(
     clearTimeout(connection.expiry);
     open.delete(connection);
     hub.unregister(connection.userId, connection.socket);
+    void connection.presence?.close();
     if (open.size === 0 && sessionTimer) {
       clearInterval(sessionTimer);
       sessionTimer = undefined;
@@ -182,10 +216,22 @@ export function createWsHandler(
     return {
       onOpen(_event, ws) {
         const raw = ws.raw as ServerWebSocket<BunWebSocketData>;
+        const socket: RealtimeSocket = { send: (data) => raw.send(data) };
         connection = {
           ...session,
           raw,
-          socket: { send: (data) => raw.send(data) },
+          socket,
+          ...(hub.presence
+            ? {
+                presence: createPresenceSession(
+                  deps,
+                  hub.presence,
+                  session.userId,
+                  socket,
+                  options.presenceRate,
+                ),
+              }
+            : {}),
           // Clients reconnect with a fresh token on 4401; the token's own expiry is the deadline.
           expiry: setTimeout(
             () => raw.close(WS_CLOSE_UNAUTHORIZED, "access token expired"),
@@ -197,6 +243,7 @@ export function createWsHandler(
       onMessage(event, ws) {
         // Browsers cannot send WebSocket pings; an application-level "ping" gets a "pong".
         if (event.data === "ping") ws.send("pong");
+        else connection?.presence?.handle(event.data);
       },
       onClose(event) {
         if (connection) closed(connection, event.code);

@@ -31,6 +31,15 @@ export {
   ROLE_PERMISSIONS,
 } from "./permissions";
 export {
+  PRESENCE_HEARTBEAT_MS,
+  PRESENCE_TYPING_MODES,
+  PRESENCE_TYPING_THROTTLE_MS,
+  PRESENCE_TYPING_TTL_MS,
+  PRESENCE_VIEW_TTL_MS,
+  type PresenceClientMessage,
+  type PresenceMessage,
+  type PresenceTypingMode,
+  type PresenceViewer,
   REALTIME_EVENT_TYPES,
   type RealtimeEvent,
   type RealtimeEventType,

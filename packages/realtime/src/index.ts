@@ -1,4 +1,4 @@
-// @supportdesk/realtime: the realtime event contract, publishing, and (server side) delivery.
+// @supportdesk/realtime: the event contract, publishing, delivery (server side), ticket presence.
 export {
   EVENTS_CHANNEL,
   parseEvent,
@@ -14,3 +14,26 @@ export {
   type RealtimeMessage,
   type RealtimeSocket,
 } from "./hub";
+export {
+  PRESENCE_CHANNEL,
+  type PresenceClientMessage,
+  parsePresenceChange,
+  parsePresenceClientMessage,
+  presenceClientMessageSchema,
+  publishPresenceChange,
+} from "./presence";
+export {
+  createPresenceHub,
+  type PresenceAccess,
+  type PresenceConnection,
+  type PresenceHub,
+  type PresenceHubOptions,
+} from "./presence-hub";
+export {
+  createPresenceStore,
+  type PresenceKey,
+  type PresenceMember,
+  type PresenceStore,
+  type PresenceStoreOptions,
+  presenceKey,
+} from "./presence-store";

@@ -3,6 +3,8 @@
 // each offered only to roles that may send it, with a warning when the customer's address bounces,
 // files attached by picker or drop and canned replies (`/` or the button; MacroPicker.tsx) for
 // roles that may reply; sending waits for the uploads, then applies the canned replies' actions.
+// Typing is reported to colleagues viewing the ticket, and a reply is held with a warning when
+// someone else wrote since the agent started typing (presence-hooks.ts).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../lib/trpc";
@@ -13,6 +15,8 @@ import { BounceNote } from "./BounceNote";
 import { EmailMeta } from "./EmailMeta";
 import { MacroButton, MacroNotes } from "./MacroControls";
 import { useMacroPicker } from "./MacroPicker";
+import { CollisionWarning } from "./PresenceCollision";
+import { useCollisionGuard, useTypingReporter } from "./presence-hooks";
 import { AttachFiles, ReplyFileList, useFileDrop, useReplyFiles } from "./ReplyFiles";
 import { filesStatus, replyInput } from "./reply-files";
 import { absoluteTime, type ThreadMessage, Time } from "./shared";
@@ -93,6 +97,8 @@ function Composer({
   /** Send was pressed while files were still uploading: it goes once they are done. */
   const [waiting, setWaiting] = useState(false);
   const picker = useMacroPicker({ ticketId, enabled: canReply, body, setBody });
+  const collision = useCollisionGuard(ticketId, body);
+  const reportTyping = useTypingReporter(ticketId);
   const send = useMutation(
     trpc.tickets.addMessage.mutationOptions({
       onSuccess: async (_message, input) => {
@@ -109,9 +115,12 @@ function Composer({
     }),
   );
   const { mutate } = send;
-  const submit = (event?: FormEvent) => {
+  /** `anyway`: the agent chose to send despite a message that arrived while they typed. */
+  const submit = (event?: FormEvent, anyway = false) => {
     event?.preventDefault();
     if (!body.trim() || send.isPending || status === "failed") return;
+    if (anyway) collision.acknowledge();
+    else if (collision.hold()) return;
     if (status === "busy") setWaiting(true);
     else mutate(replyInput({ ticketId, body, internal }, files.files));
   };
@@ -151,6 +160,7 @@ function Composer({
         onChange={(event) => {
           setBody(event.target.value);
           picker.onCaret(event.target);
+          if (event.target.value.trim()) reportTyping(internal ? "note" : "reply");
         }}
         onSelect={(event) => picker.onCaret(event.currentTarget)}
         onKeyDown={onKeyDown}
@@ -163,6 +173,14 @@ function Composer({
           Remove the files that could not be attached, then send.
         </p>
       ) : null}
+      <CollisionWarning
+        warning={collision.warning}
+        onSend={() => submit(undefined, true)}
+        onReview={() => {
+          collision.acknowledge();
+          picker.textareaRef.current?.focus({ preventScroll: true });
+        }}
+      />
       <div className="composer-bar">
         {canReply ? <AttachFiles onFiles={files.add} /> : null}
         {canReply ? <MacroButton picker={picker} /> : null}

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCurrentTenant } from "../../lib/use-session";
 import { EmptyState, ErrorState, Spinner } from "../../ui";
+import { TicketPresence } from "./PresenceBar";
 import { isNotFound, PriorityLabel, StatusBadge, Time } from "./shared";
 import { ComposerForRole, Message } from "./Thread";
 import { TicketActions } from "./TicketActions";
@@ -60,6 +61,7 @@ export function TicketPage() {
         <h1 id="ticket-title">
           <span className="muted">#{t.number}</span> {t.subject}
         </h1>
+        <TicketPresence ticketId={t.id} />
         <div className="ticket-meta">
           <StatusBadge status={t.status} />
           <PriorityLabel priority={t.priority} />

@@ -1,3 +1,4 @@
+// The tab's socket client against a stand-in WebSocket: backoff, parsing, reconnects, presence.
 import {
   afterAll,
   afterEach,
@@ -14,7 +15,9 @@ import {
   parseEvent,
   type RealtimeEvent,
   retryDelay,
+  sendRealtime,
   socketUrl,
+  subscribePresence,
   subscribeRealtime,
 } from "./realtime";
 
@@ -104,6 +107,8 @@ describe("the tab's one socket", () => {
     onmessage: ((event: { data: unknown }) => void) | null = null;
     onclose: ((event: { code: number }) => void) | null = null;
     closed: { code?: number; reason?: string } | null = null;
+    readyState = 0;
+    sent: string[] = [];
     constructor(
       readonly url: string,
       readonly protocols: string[],
@@ -113,7 +118,11 @@ describe("the tab's one socket", () => {
     close(code?: number, reason?: string) {
       this.closed = { code, reason };
     }
+    send(data: string) {
+      this.sent.push(data);
+    }
     open() {
+      this.readyState = 1;
       this.onopen?.(new Event("open"));
     }
     receive(data: unknown) {
@@ -351,5 +360,24 @@ describe("the tab's one socket", () => {
     socket.drop(1000);
     jest.advanceTimersByTime(60_000);
     expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  test("presence: sent only while open; its listeners hear open, presence and closed, not events", () => {
+    const heardPresence: unknown[] = [];
+    const events = listen();
+    unsubscribes.push(subscribePresence((message) => heardPresence.push(message)));
+    const view = { type: "presence.view", tenantId: TENANT, ticketId: TENANT } as const;
+    expect(sendRealtime(view)).toBe(false); // still connecting
+    const socket = latest();
+    socket.open();
+    expect(sendRealtime(view)).toBe(true);
+    expect(socket.sent).toEqual([JSON.stringify(view)]);
+    const presence = { type: "presence", tenantId: TENANT, ticketId: TENANT, viewers: [] };
+    socket.receive(JSON.stringify(presence));
+    socket.receive(JSON.stringify(event));
+    socket.drop();
+    expect(heardPresence).toEqual([{ type: "open" }, presence, { type: "closed" }]);
+    expect(events).toEqual([event]);
+    expect(sendRealtime(view)).toBe(false);
   });
 });

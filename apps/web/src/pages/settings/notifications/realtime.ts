@@ -1,7 +1,10 @@
 // The tab's one WebSocket to /ws: authenticated with the access token as a subprotocol, shared by
 // every subscriber, reconnecting by itself (backoff; at once after a session refresh; refreshing
-// first on 4401). Events are not replayed, so subscribers hear `reconnected` and refetch.
+// first on 4401). Events are not replayed, so subscribers hear `reconnected` and refetch. Ticket
+// presence rides on it too: `sendRealtime` to the server, `subscribePresence` for its answers.
 import {
+  type PresenceClientMessage,
+  type PresenceMessage,
   type RealtimeEvent as PublishedEvent,
   REALTIME_EVENT_TYPES,
   WS_CLOSE_GOING_AWAY,
@@ -12,10 +15,18 @@ import { getSession, subscribe as onSession, refreshSession } from "../../../lib
 /** What a socket receives: a published event without its audience. */
 export type RealtimeEvent = Omit<PublishedEvent, "userIds">;
 type Listener = (event: RealtimeEvent | { type: "reconnected" }) => void;
+/**
+ * Presence messages; `open` each time the socket (re)opens (say again what you are viewing) and
+ * `closed` when it drops (what was heard is stale until then).
+ */
+type PresenceListener = (message: PresenceMessage | { type: "open" } | { type: "closed" }) => void;
 
 const MAX_BACKOFF_MS = 30_000;
+/** `WebSocket.OPEN`. */
+const OPEN = 1;
 
 const listeners = new Set<Listener>();
+const presenceListeners = new Set<PresenceListener>();
 let socket: WebSocket | null = null;
 let socketToken: string | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +69,26 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
   return event as RealtimeEvent;
 }
 
+/** A presence message from a socket message, or null for anything else. */
+export function parsePresence(data: unknown): PresenceMessage | null {
+  if (typeof data !== "string") return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const { type, tenantId, ticketId, viewers } = (message ?? {}) as Record<string, unknown>;
+  if (type !== "presence" || typeof tenantId !== "string" || typeof ticketId !== "string") {
+    return null;
+  }
+  return Array.isArray(viewers) ? (message as PresenceMessage) : null;
+}
+
+function emitPresence(message: Parameters<PresenceListener>[0]) {
+  for (const listener of presenceListeners) listener(message);
+}
+
 function emit(event: RealtimeEvent | { type: "reconnected" }) {
   for (const listener of listeners) listener(event);
 }
@@ -84,16 +115,20 @@ function connect() {
     attempts = 0;
     if (everOpened) emit({ type: "reconnected" });
     everOpened = true;
+    emitPresence({ type: "open" });
   };
   ws.onmessage = (message) => {
     // Anything else is not ours to understand; ignore it.
     const event = parseEvent(message.data);
     if (event) emit(event);
+    const presence = event ? null : parsePresence(message.data);
+    if (presence) emitPresence(presence);
   };
   ws.onclose = (event) => {
     if (socket !== ws) return;
     socket = null;
     socketToken = null;
+    emitPresence({ type: "closed" });
     if (listeners.size === 0) return;
     // A refused upgrade (401) looks like 1006 before open: an expired token gets refreshed.
     const expired = !opened && (getSession()?.expiresAt ?? 0) <= Date.now() + 5_000;
@@ -160,6 +195,30 @@ export function subscribeRealtime(listener: Listener): () => void {
     // Later, so a remount (StrictMode, a route change) keeps the socket instead of reopening it.
     clearTimeout(teardownTimer);
     teardownTimer = setTimeout(teardown, 1000);
+  };
+}
+
+/**
+ * Sends a message to the server if the socket is open; false (and nothing sent) otherwise.
+ * Presence is best effort: a `subscribePresence` listener hears `open` and sends again.
+ */
+export function sendRealtime(message: PresenceClientMessage): boolean {
+  if (!socket || socket.readyState !== OPEN) return false;
+  try {
+    socket.send(JSON.stringify(message));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Listens to ticket presence (and to the socket opening); keeps the socket alive meanwhile. */
+export function subscribePresence(listener: PresenceListener): () => void {
+  presenceListeners.add(listener);
+  const release = subscribeRealtime(() => {});
+  return () => {
+    presenceListeners.delete(listener);
+    release();
   };
 }
 
