@@ -1,10 +1,12 @@
 // The worker's job handlers: account and team emails, ticket emails (./ticket-emails.ts), inbound
-// mail (./inbound.ts), ticket events (notifications) and team assignment (./assignment.ts).
+// mail (./inbound.ts), ticket events (notifications), team assignment (./assignment.ts) and bulk
+// ticket changes (./bulk.ts).
 import { eq, notifications, users } from "@supportdesk/database";
 import type { JobHandler } from "@supportdesk/queue";
 import { publishEvent } from "@supportdesk/realtime";
 import { notifications as notificationService } from "@supportdesk/services";
 import { assignmentHandlers } from "./assignment";
+import { bulkHandlers } from "./bulk";
 import { inboundHandlers } from "./inbound";
 import { brandOf, type HandlerDeps, PLATFORM_BRAND, send, str } from "./mail-kit";
 import { ticketEmailHandlers } from "./ticket-emails";
@@ -74,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
     ...ticketEmailHandlers(deps),
     ...inboundHandlers(deps),
     ...assignmentHandlers(deps),
+    ...bulkHandlers(deps),
 
     "email.agent-notification": async (job) => {
       const tenantId = str(job.tenantId);

@@ -15,6 +15,7 @@ export {
   verifyEmailJob,
 } from "./jobs";
 export { teamAssignmentJob } from "./jobs-assignment";
+export { BULK_JOB_IDS_MAX, bulkUpdateJob } from "./jobs-bulk";
 export { enqueue, JobPayloadError } from "./outbox";
 export {
   DEFAULT_JOB_OPTIONS,

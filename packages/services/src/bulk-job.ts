@@ -1,28 +1,32 @@
-// A large bulk change as a job: the fixed list of tickets worked through in chunks, each chunk its
-// own tenant transaction, with progress kept in a store (Redis, through the caller) that a later
-// request reads. It runs in the process that started it (no worker yet).
-
-import { applyChanges, BULK_CHUNK, type BulkChanges, type BulkResult, type BulkSkip } from "./bulk";
-import { authorize, type TenantScope } from "./context";
+// A large bulk change as a job: recorded through the outbox in the request's transaction, worked
+// through by the worker (bulk-run.ts), its progress kept in a store (the tenant's Redis cache)
+// that `bulkProgress` reads. The progress record here is for display; what makes a retry resume
+// where it stopped is the checkpoint bulk-run.ts commits with each chunk.
+import { bulkUpdateJob, enqueue } from "@supportdesk/queue";
+import type { BulkChanges, BulkResult, BulkSkip } from "./bulk";
+import { type Actor, authorize, type TenantScope } from "./context";
 
 /** How long a job's progress is kept after its last write. */
 export const JOB_TTL_SECONDS = 60 * 60;
 /** A job keeps the first few skipped tickets with their reasons (and counts them all). */
 const SKIPPED_KEPT = 50;
 
-export type BulkJobState = "running" | "done" | "failed";
+/** Waiting for the worker, being worked through, finished, or stopped (with a reason). */
+export type BulkJobState = "queued" | "running" | "done" | "failed";
 
 /** A job's progress as stored and as `bulkProgress` answers it. */
 export type BulkJob = {
   jobId: string;
   state: BulkJobState;
-  /** Tickets in the job (found when it started), and how many of them were worked through. */
+  /** Tickets in the job (fixed when it was asked for), and how many were worked through. */
   total: number;
   processed: number;
   updated: number;
   unchanged: number;
   skippedCount: number;
   skipped: BulkSkip[];
+  /** Why a failed job stopped, in words for whoever started it; null otherwise. */
+  reason: string | null;
   /** Who started it: only they see its progress. */
   startedBy: { userId: string | null; apiKeyId: string | null };
   startedAt: string;
@@ -49,79 +53,67 @@ export function jobStore(cache: {
   };
 }
 
-/** Opens a tenant transaction as the actor who started the job (the access layer's `run`). */
-export type RunAs = <T>(fn: (scope: TenantScope) => Promise<T>) => Promise<T>;
-
-function record(job: BulkJob, chunk: BulkResult, processed: number): BulkJob {
-  const skipped = [...job.skipped, ...chunk.skipped].slice(0, SKIPPED_KEPT);
+/** A job nothing has been done for yet. */
+export function newJob(
+  jobId: string,
+  total: number,
+  actor: Pick<Actor, "userId" | "apiKeyId">,
+  startedAt = new Date().toISOString(),
+): BulkJob {
   return {
-    ...job,
-    processed: job.processed + processed,
+    jobId,
+    state: "queued",
+    total,
+    processed: 0,
+    updated: 0,
+    unchanged: 0,
+    skippedCount: 0,
+    skipped: [],
+    reason: null,
+    startedBy: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+    startedAt,
+    updatedAt: startedAt,
+  };
+}
+
+/** The job in a new state (and, for "failed", why). */
+export function moved(job: BulkJob, state: BulkJobState, reason: string | null = null): BulkJob {
+  return { ...job, state, reason, updatedAt: new Date().toISOString() };
+}
+
+/** The job once a chunk of `size` tickets has been worked through with `chunk`'s outcome. */
+export function recordChunk(job: BulkJob, chunk: BulkResult, size: number): BulkJob {
+  return {
+    ...moved(job, "running"),
+    processed: job.processed + size,
     updated: job.updated + chunk.updated,
     unchanged: job.unchanged + chunk.unchanged,
     skippedCount: job.skippedCount + chunk.skipped.length,
-    skipped,
-    updatedAt: new Date().toISOString(),
+    skipped: [...job.skipped, ...chunk.skipped].slice(0, SKIPPED_KEPT),
   };
 }
 
 /**
- * Starts a job over `plan.ids` (from `planBulk`): records it as running, then works through the
- * tickets BULK_CHUNK at a time, each chunk in its own transaction via `run`, saving progress after
- * each. Returns at once with the job id; `finished` settles when the job has (callers that do not
- * wait must catch it). A chunk that fails (a database error) is rolled back, its tickets counted as
- * skipped, reported to `onError`, and the job goes on with the next.
- *
- * @example
- * const { jobId } = await startBulkJob(ctx.run, ctx.actor, store, plan.job, log);
+ * Records a bulk job over `ids` (already checked by `planBulk`) in the outbox through the scope's
+ * transaction, so the worker gets it if and only if that transaction commits, and returns its
+ * first progress record ("queued"). The worker re-reads the actor's grant before every chunk.
  */
-export async function startBulkJob(
-  run: RunAs,
-  actor: TenantScope["actor"],
-  store: BulkJobStore,
-  plan: { ids: string[]; notFound: string[]; changes: BulkChanges },
-  onError: (error: unknown, jobId: string) => void = () => {},
-): Promise<{ jobId: string; total: number; finished: Promise<BulkJob> }> {
-  const now = new Date().toISOString();
-  const notFound = plan.notFound.map((id) => ({ id, reason: "not found" }));
-  let job: BulkJob = {
-    jobId: crypto.randomUUID(),
-    state: "running",
-    total: plan.ids.length,
-    processed: 0,
-    updated: 0,
-    unchanged: 0,
-    skippedCount: notFound.length,
-    skipped: notFound.slice(0, SKIPPED_KEPT),
-    startedBy: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-    startedAt: now,
-    updatedAt: now,
-  };
-  await store.set(job);
-  const finished = (async () => {
-    try {
-      for (let at = 0; at < plan.ids.length; at += BULK_CHUNK) {
-        const chunk = plan.ids.slice(at, at + BULK_CHUNK);
-        let result: BulkResult;
-        try {
-          result = await run((scope) => applyChanges(scope, chunk, plan.changes));
-        } catch (error) {
-          onError(error, job.jobId);
-          const reason = "could not be changed (an error; try again)";
-          result = { updated: 0, unchanged: 0, skipped: chunk.map((id) => ({ id, reason })) };
-        }
-        job = record(job, result, chunk.length);
-        await store.set(job);
-      }
-      job = { ...job, state: "done", updatedAt: new Date().toISOString() };
-    } catch (error) {
-      onError(error, job.jobId);
-      job = { ...job, state: "failed", updatedAt: new Date().toISOString() };
-    }
-    await store.set(job);
-    return job;
-  })();
-  return { jobId: job.jobId, total: job.total, finished };
+export async function queueBulkJob(
+  scope: TenantScope,
+  ids: string[],
+  changes: BulkChanges,
+): Promise<BulkJob> {
+  authorize(scope, "ticket.update");
+  const jobId = crypto.randomUUID();
+  const actor = { userId: scope.actor.userId, apiKeyId: scope.actor.apiKeyId };
+  await enqueue(scope.tx, bulkUpdateJob, {
+    tenantId: scope.tenantId,
+    jobId,
+    actor,
+    ids,
+    changes,
+  });
+  return newJob(jobId, ids.length, actor);
 }
 
 /**

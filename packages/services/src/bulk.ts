@@ -1,7 +1,7 @@
-// Bulk actions: one change applied to many tickets, one audit row each; large selections as a job;
-// and several tickets merged into one (bulk-merge.ts).
-// Every ticket goes through `updateTicket`, so each gets its own permission checks, audit row,
-// ticket event and (for a status change) system line, exactly as if changed by hand.
+// Bulk actions: one change applied to many tickets, one audit row each; large selections as a
+// worker job (bulk-job.ts queues it, bulk-run.ts runs it); and several tickets merged into one
+// (bulk-merge.ts). Every ticket goes through `updateTicket`, so each gets its own permission
+// checks, audit row, ticket event and (for a status change) system line, as if changed by hand.
 import {
   and,
   asc,
@@ -12,6 +12,8 @@ import {
   tickets as ticketsTable,
 } from "@supportdesk/database";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@supportdesk/domain";
+import { BULK_JOB_IDS_MAX } from "@supportdesk/queue";
+import { type BulkJob, type BulkJobStore, queueBulkJob } from "./bulk-job";
 import { authorize, type TenantScope } from "./context";
 import { AppError } from "./errors";
 import { isAssignable } from "./members";
@@ -25,21 +27,22 @@ import { type TicketUpdate, updateTicket } from "./tickets";
 
 export {
   type BulkJob,
+  type BulkJobState,
   type BulkJobStore,
   bulkProgress,
   JOB_TTL_SECONDS,
   jobStore,
-  type RunAs,
-  startBulkJob,
+  queueBulkJob,
 } from "./bulk-job";
 export { BULK_MERGE_MAX, mergeMany } from "./bulk-merge";
+export { type BulkJobPayload, type BulkRun, runBulkJob } from "./bulk-run";
 
 /** At most this many tickets change in one transaction (a request's, or one chunk of a job). */
 export const BULK_CHUNK = 100;
-/** At most this many ids may be named in one call. */
+/** At most this many ids may be named in one call (more than BULK_CHUNK: a job). */
 export const BULK_IDS_MAX = 500;
-/** "Select all matching": a filter may select at most this many tickets. */
-export const BULK_FILTER_MAX = 5000;
+/** "Select all matching": a filter may select at most this many tickets (one job's most). */
+export const BULK_FILTER_MAX = BULK_JOB_IDS_MAX;
 const TAGS_MAX = 20;
 const TAG = /^[a-z0-9][a-z0-9 _-]*$/;
 
@@ -178,16 +181,16 @@ export type BulkInput = {
   changes: BulkChanges;
 };
 
-/** What to do with a bulk request: done already, or a job over a fixed list of tickets. */
-export type BulkPlan =
-  | { done: BulkResult }
-  | { job: { ids: string[]; notFound: string[]; changes: BulkChanges } };
+/** What became of a bulk request: done already, or a job queued over a fixed list of tickets. */
+export type BulkPlan = { done: BulkResult } | { job: BulkJob };
 
 /**
  * Checks a bulk request and, for at most BULK_CHUNK named tickets, applies it in the scope's
  * transaction (`done`). For a filter or more ids it fixes the list of tickets now — the ones the
  * filter matches at this moment, oldest first, so a change that moves tickets out of the filter
- * cannot make a later chunk skip or repeat any — and returns it as a `job` to run in chunks.
+ * cannot make a later chunk skip or repeat any; or the ids as named, those this tenant has no
+ * ticket for to be skipped as "not found" — and queues it as a job in the same transaction
+ * (`queueBulkJob`), answering the job's first progress record.
  * Naming no ticket of this tenant at all is NOT_FOUND (another tenant's ids reveal nothing).
  */
 export async function planBulk(scope: TenantScope, input: BulkInput): Promise<BulkPlan> {
@@ -207,7 +210,13 @@ export async function planBulk(scope: TenantScope, input: BulkInput): Promise<Bu
       throw bad("filter", `matches more than ${BULK_FILTER_MAX} tickets; narrow it first.`);
     }
     if (rows.length === 0) throw new AppError("NOT_FOUND", "No tickets match this filter.");
-    return { job: { ids: rows.map((row) => row.id), notFound: [], changes } };
+    return {
+      job: await queueBulkJob(
+        scope,
+        rows.map((row) => row.id),
+        changes,
+      ),
+    };
   }
   const ids = [...new Set(input.ids ?? [])];
   if (ids.length === 0) throw bad("ids", "must name at least one ticket.");
@@ -219,18 +228,30 @@ export async function planBulk(scope: TenantScope, input: BulkInput): Promise<Bu
     }
     return { done };
   }
+  // Only a UUID can name a ticket (the router takes nothing else); the job carries those.
   const valid = ids.filter(isUuid);
-  const rows = await scope.tx
+  const [anyFound] = await scope.tx
     .select({ id: ticketsTable.id })
     .from(ticketsTable)
-    .where(inArray(ticketsTable.id, valid));
-  if (rows.length === 0) throw none();
-  const found = new Set(rows.map((row) => row.id));
-  return {
-    job: {
-      ids: ids.filter((id) => found.has(id)),
-      notFound: ids.filter((id) => !found.has(id)),
-      changes,
-    },
-  };
+    .where(inArray(ticketsTable.id, valid))
+    .limit(1);
+  if (!anyFound) throw none();
+  return { job: await queueBulkJob(scope, valid, changes) };
+}
+
+/**
+ * `tickets.bulkUpdate`: the plan and, for a job, its first progress record ("queued") in the
+ * store, written before the scope's transaction commits: the worker only sees the job after the
+ * commit, so it never finds the record missing nor has it overwritten; and if the commit fails,
+ * the job's id was never given to anyone. Answers the result, or `{ jobId, total }`.
+ */
+export async function bulkUpdate(
+  scope: TenantScope,
+  input: BulkInput,
+  store: BulkJobStore,
+): Promise<BulkResult | { jobId: string; total: number }> {
+  const plan = await planBulk(scope, input);
+  if ("done" in plan) return plan.done;
+  await store.set(plan.job);
+  return { jobId: plan.job.jobId, total: plan.job.total };
 }

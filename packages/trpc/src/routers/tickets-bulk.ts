@@ -1,8 +1,8 @@
 // tickets.bulk*: one change applied to many selected tickets (or every ticket matching a filter).
 // Spread into the tickets router. Up to 100 named tickets change in the request's transaction; a
-// filter or more ids becomes a job worked through in chunks of 100 in this process, its progress
-// kept in the tenant's Redis cache for an hour (`tickets.bulkProgress`). `tickets.bulkMerge`
-// merges several selected tickets into one of them.
+// filter or more ids is queued (in that transaction) as a job the worker works through in chunks
+// of 100, its progress kept in the tenant's Redis cache for an hour (`tickets.bulkProgress`).
+// `tickets.bulkMerge` merges several selected tickets into one of them.
 import { tenantCache } from "@supportdesk/cache";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@supportdesk/domain";
 import { bulk } from "@supportdesk/services";
@@ -52,28 +52,15 @@ export const bulkProcedures = {
   /**
    * Changes status, priority, assignee, team or tags of the selected tickets, one audit row each.
    * Answers `{ updated, unchanged, skipped }` when done in the request (≤ 100 ids), or
-   * `{ jobId, total }` for a job (a filter, or more ids) whose progress `bulkProgress` tells.
+   * `{ jobId, total }` for a job (a filter, or more ids) whose progress `bulkProgress` tells:
+   * queued, running, then done or failed (with the reason).
    */
   bulkUpdate: tenantProcedure
     .meta({ permissions: ["ticket.update"] })
     .input(bulkInput)
-    .mutation(async ({ ctx, input }) => {
-      const plan = await ctx.run((scope) => bulk.planBulk(scope, input));
-      if ("done" in plan) return plan.done;
-      const { log } = ctx.deps;
-      const started = await bulk.startBulkJob(
-        ctx.run,
-        ctx.actor,
-        progressStore(ctx),
-        plan.job,
-        (err, jobId) => log.error({ err, jobId, tenantId: ctx.tenant.id }, "bulk job chunk failed"),
-      );
-      // The job goes on after the response; it reports its own errors and never rejects unseen.
-      started.finished.catch((err) =>
-        log.error({ err, jobId: started.jobId, tenantId: ctx.tenant.id }, "bulk job failed"),
-      );
-      return { jobId: started.jobId, total: started.total };
-    }),
+    .mutation(({ ctx, input }) =>
+      ctx.run((scope) => bulk.bulkUpdate(scope, input, progressStore(ctx))),
+    ),
   /**
    * Merges the selected tickets into one of them (`targetId`), each as `tickets.merge` would;
    * answers `{ targetId, targetNumber, merged, skipped }`.

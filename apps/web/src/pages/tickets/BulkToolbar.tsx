@@ -9,7 +9,14 @@ import { errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { Button, Field, SelectField } from "../../ui";
 import { BulkMerge, type MergeCandidate } from "./BulkMerge";
-import { changesOf, describeResult, NO_ASSIGNEE_CHANGE, UNASSIGN } from "./bulk-selection";
+import {
+  changesOf,
+  describeJobEnd,
+  describeResult,
+  jobActive,
+  NO_ASSIGNEE_CHANGE,
+  UNASSIGN,
+} from "./bulk-selection";
 import {
   invalidateTicketQueries,
   label,
@@ -83,18 +90,17 @@ export function BulkToolbar({
   const progress = useQuery({
     ...trpc.tickets.bulkProgress.queryOptions({ jobId: jobId ?? "" }),
     enabled: jobId !== null,
-    refetchInterval: (query) => (query.state.data?.state === "running" ? 1_000 : false),
+    // Queued until the worker takes it, then running: polled until it is done or failed.
+    refetchInterval: (query) => (jobActive(query.state.data?.state) ? 1_000 : false),
   });
   const job = progress.data?.job ?? null;
   const state = progress.data?.state;
   // `finish` is recreated each render; the job's end is what this reacts to, once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: run once per finished job
   useEffect(() => {
-    if (!jobId || !state || state === "running") return;
+    if (!jobId || !state || jobActive(state)) return;
     setJobId(null);
-    if (state === "done" && job) finish(describeResult(job));
-    else if (state === "failed" && job) finish(`The change stopped. ${describeResult(job)}`);
-    else finish("The change’s progress is no longer available; the list shows where it got to.");
+    finish(describeJobEnd({ state, job }));
   }, [jobId, state]);
 
   const submit = (event: FormEvent) => {
@@ -192,7 +198,8 @@ export function BulkToolbar({
       ) : null}
       <p className="bulk-status" role="status" aria-live="polite">
         {apply.error ? errorMessage(apply.error) : announcement}
-        {running && job ? ` ${job.processed} of ${job.total} done.` : ""}
+        {running && state === "queued" ? " Waiting to start…" : ""}
+        {running && state === "running" && job ? ` ${job.processed} of ${job.total} done.` : ""}
       </p>
     </div>
   );

@@ -1,12 +1,14 @@
 // The bulk selection's rules: a click, a shift-click range, the header checkbox, "all matching",
-// what a bulk call names, and the toolbar's change.
+// what a bulk call names, the toolbar's change, and how a bulk job's progress reads.
 import { describe, expect, test } from "bun:test";
 import {
   bulkTarget,
   changesOf,
   clickRow,
+  describeJobEnd,
   describeResult,
   headerState,
+  jobActive,
   MAX_BULK_IDS,
   NO_SELECTION,
   type Selection,
@@ -124,5 +126,40 @@ describe("the toolbar's change", () => {
     expect(describeResult({ updated: 0, unchanged: 0, skippedCount: 4 })).toBe(
       "Updated 0 tickets; 4 tickets skipped.",
     );
+  });
+
+  test("a bulk job is polled while queued or running, and its end said with the reason", () => {
+    const states = ["queued", "running", "done", "failed", "unknown", undefined] as const;
+    expect(states.map((state) => jobActive(state))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const job = {
+      jobId: "j1",
+      total: 230,
+      processed: 100,
+      updated: 98,
+      unchanged: 0,
+      skippedCount: 2,
+      skipped: [],
+      reason: "Whoever started this change is no longer a member of this tenant.",
+      startedBy: { userId: "u1", apiKeyId: null },
+      startedAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:01.000Z",
+    };
+    expect(describeJobEnd({ state: "failed", job: { ...job, state: "failed" } })).toBe(
+      "The change stopped after 100 of 230 tickets. Whoever started this change is no longer a member of this tenant. Updated 98 tickets; 2 tickets skipped.",
+    );
+    expect(
+      describeJobEnd({
+        state: "done",
+        job: { ...job, state: "done", processed: 230, updated: 228, reason: null },
+      }),
+    ).toBe("Updated 228 tickets; 2 tickets skipped.");
+    expect(describeJobEnd({ state: "unknown", job: null })).toContain("no longer available");
   });
 });

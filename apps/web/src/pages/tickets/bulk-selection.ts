@@ -1,11 +1,12 @@
 // The inbox's ticket selection for bulk actions, as pure functions of the state: a click toggles
 // one row, a shift-click sets the range from the last row clicked, the header checkbox takes the
 // loaded rows, and "all matching" stands for every ticket the filter matches (loaded or not);
-// and the toolbar's choices as the change a bulk call sends.
-import type { RouterInputs } from "@supportdesk/trpc";
+// the toolbar's choices as the change a bulk call sends; and what a bulk job's progress says.
+import type { RouterInputs, RouterOutputs } from "@supportdesk/trpc";
 import type { Priority, Status } from "./shared";
 
 type Changes = RouterInputs["tickets"]["bulkUpdate"]["changes"];
+type Progress = RouterOutputs["tickets"]["bulkProgress"];
 
 /** The most ids one bulk call may name (the server's limit); more must be "all matching". */
 export const MAX_BULK_IDS = 500;
@@ -108,6 +109,22 @@ export function describeResult(result: {
   if (result.unchanged > 0) parts.push(`${tickets(result.unchanged)} already as asked`);
   if (skipped > 0) parts.push(`${tickets(skipped)} skipped`);
   return `${parts.join("; ")}.`;
+}
+
+/** Whether a bulk job is still to finish: waiting for the worker, or being worked through. */
+export function jobActive(state: Progress["state"] | undefined): boolean {
+  return state === "queued" || state === "running";
+}
+
+/** What a bulk job that is no longer active says: its outcome, why it stopped, or that it is gone. */
+export function describeJobEnd(progress: Pick<Progress, "state" | "job">): string {
+  const { state, job } = progress;
+  if (state === "done" && job) return describeResult(job);
+  if (state === "failed" && job) {
+    const reason = job.reason ? ` ${job.reason}` : "";
+    return `The change stopped after ${job.processed} of ${job.total} tickets.${reason} ${describeResult(job)}`;
+  }
+  return "The change’s progress is no longer available; the list shows where it got to.";
 }
 
 /** The assignee choice that changes nothing, and the one that unassigns. */
