@@ -1,6 +1,7 @@
 // `bun run bench:api`: tickets.list through the real HTTP server (1..N processes) vs pgbench
 // running the same SQL, at each connection count, and how its p95 grows with the number of
-// tenants. A command, not a test: misses are reported.
+// tenants; with --search, search.query the same way (lib/api-search.ts). A command, not a test:
+// misses are reported.
 import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ import {
   serverVersion,
   warmupFor,
 } from "./lib/api-run";
+import { measureSearch } from "./lib/api-search";
 import { type BenchOptions, parseArgs, usage } from "./lib/args";
 import { installExitHandlers, killAll } from "./lib/children";
 import { addMemberEverywhere, type LoadReport } from "./lib/db";
@@ -195,20 +197,28 @@ async function main(): Promise<number> {
 
   // 2-3. pgbench and the API (each process count) at each connection count, alternating.
   log(`measuring (pgbench: ${pgbenchBin})`);
-  const matrix = await measureMatrix(env, options, main, scriptFile, workDir, info.cores);
+  const matrix =
+    options.search === "only"
+      ? { pg: [], api: [] }
+      : await measureMatrix(env, options, main, scriptFile, workDir, info.cores);
   const pg = matrix.pg.map(summarizePg);
   const api = matrix.api.map((cell) =>
     summarizeApi(cell, matrix.pg.find((p) => p.connections === cell.connections) as PgCell),
   );
 
-  // 4. Tenant-count growth.
+  // 4. Tenant-count growth; then search, when asked for.
   const growth = options.skipGrowth ? undefined : await measureGrowth(env, options, workDir);
+  const search =
+    options.search === "off"
+      ? undefined
+      : await measureSearch(env, options, main, workDir, info.cores, signIn);
 
   // 5. The table and the JSON.
   const targetConnections = options.connections[0] as number;
   const rows: Row[] = [
     ...matrixRows(pg, api, targetConnections, options.rounds),
     ...(growth ? growthRows(growth, options.growthRows) : []),
+    ...(search?.rows ?? []),
   ];
   const report = {
     startedAt: new Date(started).toISOString(),
@@ -265,6 +275,7 @@ async function main(): Promise<number> {
       pass: growth.ratio <= TARGET_GROWTH,
     },
     query: { statements: captured.statements, explainAnalyze: explain },
+    search: search && { ...search, rows: undefined },
   };
   const file = join(resultsDir, `api-${stamp}.json`);
   await Bun.write(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -3,7 +3,7 @@
 export type BenchOptions = {
   /** Tenants in the main data set. */
   tenants: number;
-  /** Tickets per tenant in the main data set (each with two messages). */
+  /** Tickets per tenant in the main data set (each with three messages). */
   tickets: number;
   /** Seconds of measured load for the API run and for pgbench. */
   duration: number;
@@ -26,6 +26,8 @@ export type BenchOptions = {
   skipGrowth: boolean;
   /** The server's DATABASE_POOL_MAX; undefined keeps the server's own default. */
   pool: number | undefined;
+  /** The search part: not run, run after the list measurements, or run alone. */
+  search: "off" | "also" | "only";
 };
 
 export const usage = `Usage: bun bench/api.ts [options]   (or: bun run bench:api -- [options])
@@ -35,7 +37,7 @@ how its p95 grows with the number of tenants. Uses its own databases (supportdes
 
 Options:
   --tenants N           tenants in the main data set              (default 1000)
-  --tickets M           tickets per tenant, 2 messages each       (default 1000)
+  --tickets M           tickets per tenant, 3 messages each       (default 1000)
   --duration S          seconds of load for the API and pgbench   (default 30)
   --connections C[,C…]  HTTP connections / pgbench clients; each is measured, the first
                         is the one the ratio target is judged at  (default 64,8)
@@ -49,6 +51,9 @@ Options:
   --growth-large N      tenants in the large growth data set      (default 10000)
   --no-growth           skip the tenant-count growth part
   --pool N              the server's DATABASE_POOL_MAX (default: the server's default)
+  --search              also measure search.query (a two-word query) against pgbench, and
+                        its p95 in one tenant of 1,000 vs 100,000 tickets
+  --search-only         only that (no tickets.list matrix, no tenant-count growth)
   -h, --help            show this help
 
 Environment:
@@ -64,7 +69,7 @@ export class UsageError extends Error {
 type IntFlag = {
   key: Exclude<
     keyof BenchOptions,
-    "skipGrowth" | "pool" | "growthConnections" | "connections" | "processes"
+    "skipGrowth" | "pool" | "growthConnections" | "connections" | "processes" | "search"
   >;
   min: number;
   max: number;
@@ -95,6 +100,7 @@ const defaults: BenchOptions = {
   growthLarge: 10_000,
   skipGrowth: false,
   pool: undefined,
+  search: "off",
 };
 
 /** A whole number flag value in [min, max]; a UsageError naming the flag otherwise. */
@@ -176,11 +182,16 @@ export function parseArgs(argv: string[]): BenchOptions | "help" {
       options.pool = parseInteger(flag, value(), 1, 500);
     } else if (flag === "--no-growth" && bare) {
       options.skipGrowth = true;
+    } else if (flag === "--search" && bare) {
+      options.search = "also";
+    } else if (flag === "--search-only" && bare) {
+      options.search = "only";
     } else {
       throw unknownFlag(arg);
     }
   });
   if (help) return help;
+  if (options.search === "only") options.skipGrowth = true;
   if (!options.skipGrowth && options.growthSmall >= options.growthLarge) {
     throw new UsageError(
       `--growth-small (${options.growthSmall}) must be below --growth-large (${options.growthLarge}).`,

@@ -3,11 +3,12 @@
 
 import { createDatabase } from "@supportdesk/database";
 import { APP_ROLE, type BenchUrls } from "./db-setup";
+import { MESSAGE_WORDS } from "./search-words";
 
 type Sql = ReturnType<typeof createDatabase>["sql"];
 
 /** Bump when the generated data changes shape, so old bench databases are reloaded. */
-const LOADER_VERSION = 1;
+const LOADER_VERSION = 2;
 const CUSTOMERS_PER_TENANT = 20;
 const AGENTS = 3;
 
@@ -38,7 +39,11 @@ $$`;
 
 /**
  * Loads tenants n in [first, last] that are not loaded yet, each under its own tenant context:
- * customers, tickets numbered 1..m (newest last), two messages per ticket, the ticket counter.
+ * customers, tickets numbered 1..m (newest last), three messages per ticket (the customer's, an
+ * agent's answer — every fifth an internal note — and the customer's follow-up), the ticket
+ * counter. Message text comes from 1,000 bodies of 18 words drawn from MESSAGE_WORDS, common
+ * words far more often than rare ones (a fixed seed: every load writes the same bodies), so the
+ * search bench finds some tickets, not all or none.
  */
 const loadFunction = `
 create or replace function pg_temp.bench_load(first integer, last integer, m integer, agents uuid[])
@@ -53,8 +58,15 @@ declare
     'How do I add a teammate?', 'Refund for a double charge'];
   statuses ticket_status[] := array['open', 'pending', 'resolved', 'closed']::ticket_status[];
   priorities ticket_priority[] := array['low', 'normal', 'normal', 'high', 'urgent']::ticket_priority[];
-  filler text := repeat('Thanks for getting back to me. Here is what happens, step by step. ', 4);
+  words text[] := array[${MESSAGE_WORDS.map((w) => `'${w}'`).join(",")}];
+  nw integer := ${MESSAGE_WORDS.length};
+  bodies text[];
 begin
+  perform setseed(0.42);
+  -- g > 0 ties the inner select to each g, so each of the 1,000 bodies is drawn anew.
+  bodies := array(select array_to_string(array(
+      select words[1 + floor(nw * power(random(), 2))::int] from generate_series(1, 18) w where g > 0
+    ), ' ') from generate_series(1, 1000) g);
   for t in select b.n, b.tenant_id from bench_tenants b
            where b.n between first and last and not b.loaded order by b.n loop
     perform set_config('app.tenant_id', t.tenant_id::text, true);
@@ -79,11 +91,18 @@ begin
     insert into messages (tenant_id, id, ticket_id, author_type, author_user_id,
                           author_customer_id, is_internal, body, created_at)
     select k.tenant_id, pg_temp.bench_uuid7(k.created_at), k.id, 'customer'::message_author, null,
-           k.customer_id, false, 'Hello, ' || k.subject || '. ' || filler, k.created_at
+           k.customer_id, false, 'Hello, ' || k.subject || '. ' || bodies[1 + (k.number * 7 + t.n) % 1000],
+           k.created_at
     from tickets k
     union all
     select k.tenant_id, pg_temp.bench_uuid7(k.created_at + interval '30 minutes'), k.id, 'agent'::message_author,
-           k.assignee_id, null, k.number % 5 = 0, 'Hi! ' || filler, k.created_at + interval '30 minutes'
+           k.assignee_id, null, k.number % 5 = 0, 'Hi! ' || bodies[1 + (k.number * 11 + t.n + 1) % 1000],
+           k.created_at + interval '30 minutes'
+    from tickets k
+    union all
+    select k.tenant_id, pg_temp.bench_uuid7(k.created_at + interval '90 minutes'), k.id, 'customer'::message_author,
+           null, k.customer_id, false, bodies[1 + (k.number * 13 + t.n + 2) % 1000],
+           k.created_at + interval '90 minutes'
     from tickets k;
     insert into tenant_counters (tenant_id, name, value) values (t.tenant_id, 'ticket', m);
     update bench_tenants set loaded = true where n = t.n;
@@ -131,7 +150,7 @@ export async function ensureDataset(
         reused: true,
         seconds: 0,
         tickets: spec.tenants * spec.ticketsPerTenant,
-        messages: 2 * spec.tenants * spec.ticketsPerTenant,
+        messages: 3 * spec.tenants * spec.ticketsPerTenant,
       };
     }
     if (!same) {
@@ -200,7 +219,7 @@ export async function ensureDataset(
       reused: false,
       seconds: (performance.now() - started) / 1000,
       tickets: spec.tenants * spec.ticketsPerTenant,
-      messages: 2 * spec.tenants * spec.ticketsPerTenant,
+      messages: 3 * spec.tenants * spec.ticketsPerTenant,
     };
   } finally {
     await db.close().catch(() => {});
