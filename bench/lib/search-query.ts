@@ -28,7 +28,7 @@ export async function captureSearchQuery(
         { q, limit: 20 },
       ),
     );
-    const found = statements.find((s) => /with ranked as/i.test(s.text));
+    const found = statements.find((s) => /with page as/i.test(s.text));
     if (!found) throw new Error("could not find the search statement among the captured ones");
     return { ...found, hits: page.items.length };
   } finally {

@@ -9,7 +9,6 @@ import {
   eq,
   inArray,
   isNull,
-  messages,
   type SQL,
   sql,
   teams,
@@ -90,9 +89,10 @@ export type TicketFilters = {
 };
 
 /**
- * The tickets holding every word of `q` somewhere (each word a prefix), as an id set built from
- * the GIN indexes: per word, the tickets whose own vector or any visible message matches; then
- * the intersection. Words may sit in different messages of one ticket.
+ * The condition "every word of `q` (each a prefix) is somewhere in the ticket": its subject, tags
+ * or custom field values (`search_vector`), any public message (`thread_vector`) or, for those
+ * holding ticket.note.read, any internal note (`notes_vector`). Words may sit in different
+ * messages; each word is one lookup in the tickets' GIN indexes.
  */
 export function ticketsMatching(scope: Pick<TenantScope, "permissions">, q: string): SQL | null {
   const terms = searchTerms(q);
@@ -100,11 +100,11 @@ export function ticketsMatching(scope: Pick<TenantScope, "permissions">, q: stri
   const notes = can(scope, "ticket.note.read");
   const perTerm = terms.map((term) => {
     const tq = sql`to_tsquery('simple'::regconfig, ${prefixQuery(term)})`;
-    return sql`(select ${tickets.id} from ${tickets} where ${tickets.searchVector} @@ ${tq}
-      union select ${messages.ticketId} from ${messages} where ${messages.searchVector} @@ ${tq}
-      ${notes ? sql`` : sql`and ${messages.isInternal} = false`})`;
+    return sql`(${tickets.searchVector} @@ ${tq} or ${tickets.threadVector} @@ ${tq}${
+      notes ? sql` or ${tickets.notesVector} @@ ${tq}` : sql``
+    })`;
   });
-  return sql.join(perTerm, sql` intersect `);
+  return sql`(${sql.join(perTerm, sql` and `)})`;
 }
 
 const dayStart = (day: string) => sql`${day}::date::timestamptz`;
@@ -137,11 +137,7 @@ export function ticketConditions(
     filters.customerId ? eq(tickets.customerId, filters.customerId) : undefined,
     filters.tag ? arrayContains(tickets.tags, [filters.tag]) : undefined,
     number !== undefined ? eq(tickets.number, number) : undefined,
-    matching
-      ? sql`${tickets.id} in (${matching})`
-      : q && number === undefined
-        ? sql`false`
-        : undefined,
+    matching ?? (q && number === undefined ? sql`false` : undefined),
     filters.createdFrom ? sql`${tickets.createdAt} >= ${dayStart(filters.createdFrom)}` : undefined,
     filters.createdTo ? sql`${tickets.createdAt} < ${dayEnd(filters.createdTo)}` : undefined,
     filters.updatedFrom ? sql`${tickets.updatedAt} >= ${dayStart(filters.updatedFrom)}` : undefined,

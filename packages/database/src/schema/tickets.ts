@@ -72,6 +72,14 @@ export const tickets = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('simple'::regconfig, subject), 'A') || setweight(to_tsvector('simple'::regconfig, sd_text_array(tags)), 'B') || setweight(jsonb_to_tsvector('simple'::regconfig, custom_fields, '["string", "numeric"]'::jsonb), 'C')`,
     ),
+    /**
+     * Every word of the ticket's public messages (customer and agent, not system lines), and of
+     * its internal notes: `strip`ped vectors (each word once) kept by a trigger on `messages` in
+     * the same transaction as the message (migration 0017), so search matches a ticket's whole
+     * thread with one index lookup per word on this table.
+     */
+    threadVector: tsvector("thread_vector").notNull().default(sql`''::tsvector`),
+    notesVector: tsvector("notes_vector").notNull().default(sql`''::tsvector`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -113,6 +121,8 @@ export const tickets = pgTable(
     }),
     // btree_gin keeps tenant_id in the index path of the full-text and custom-field indexes.
     index("tickets_tenant_search_idx").using("gin", t.tenantId, t.searchVector),
+    index("tickets_tenant_thread_search_idx").using("gin", t.tenantId, t.threadVector),
+    index("tickets_tenant_notes_search_idx").using("gin", t.tenantId, t.notesVector),
     index("tickets_tenant_custom_fields_idx").using(
       "gin",
       t.tenantId,
@@ -136,7 +146,10 @@ export const messages = pgTable(
     body: text("body").notNull(),
     /** For a message that came or went by email: its addresses, subject and raw message. */
     email: jsonb("email").$type<MessageEmail>(),
-    /** The body for search ('simple', like tickets'), kept by PostgreSQL in the same write. */
+    /**
+     * The body as words ('simple', like tickets'), kept by PostgreSQL in the same write: the
+     * tickets' thread/notes vectors are built from it, and search picks a page's snippets by it.
+     */
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL => sql`to_tsvector('simple'::regconfig, body)`,
     ),
@@ -155,7 +168,6 @@ export const messages = pgTable(
       foreignColumns: [customers.tenantId, customers.id],
     }),
     index("messages_tenant_ticket_idx").on(t.tenantId, t.ticketId, t.createdAt),
-    index("messages_tenant_search_idx").using("gin", t.tenantId, t.searchVector),
     // The author columns must agree with the author type. An agent's user id may become null
     // when the user is deleted (the message stays), so only the other side is required empty.
     check(

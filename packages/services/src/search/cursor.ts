@@ -19,7 +19,7 @@ export function decodeRankCursor(cursor: string): RankCursor {
         value.length === 2 &&
         typeof value[0] === "number" &&
         Number.isFinite(value[0]) &&
-        Math.abs(value[0]) < 1e6 &&
+        Math.abs(value[0]) < 1e15 &&
         typeof value[1] === "string" &&
         UUID.test(value[1])
       ) {

@@ -5,7 +5,7 @@ import { authorize, type TenantScope } from "../context";
 import { search as searchArticles } from "../kb/search";
 import type { TicketFilters } from "../ticket-list";
 import { searchCustomers } from "./customers";
-import { searchTickets } from "./tickets";
+import { searchTickets, type TicketSearchSort } from "./tickets";
 
 export { searchCustomers } from "./customers";
 export { allTermsQuery, anyTermQuery, searchTerms, ticketNumberOf } from "./terms";
@@ -26,6 +26,7 @@ export async function query(
     q: string;
     type: SearchType;
     filters?: TicketFilters | undefined;
+    sort?: TicketSearchSort | undefined;
     cursor?: string | undefined;
     limit: number;
   },
@@ -37,6 +38,7 @@ export async function query(
     ? await searchTickets(scope, {
         q: input.q,
         filters: input.filters ?? {},
+        sort: input.sort,
         cursor,
         limit: input.limit,
       })

@@ -25,7 +25,7 @@ async function thread(ticketId: string, count: number, at: number, text: string,
     await tx.insert(messages).values(
       Array.from({ length: count }, (_, i) => ({
         ticketId,
-        authorType: "system" as const,
+        authorType: "customer" as const,
         body: i + 1 === at ? `Later on: ${text} was the cause.` : `Message ${i + 1} says nothing.`,
         createdAt: new Date(when.getTime() + i * 60_000),
       })),
@@ -92,6 +92,21 @@ describe("tickets", () => {
       cursor = page.tickets?.nextCursor ?? undefined;
     } while (cursor);
     expect(seen.sort()).toEqual([...made].sort());
+    // Newest first: every match, in creation order, across pages.
+    const newest: string[] = [];
+    cursor = undefined;
+    do {
+      const page = await owner.search.query({
+        q: w,
+        type: "tickets",
+        sort: "newest",
+        limit: 3,
+        cursor,
+      });
+      newest.push(...(page.tickets?.items.map((t) => t.id) ?? []));
+      cursor = page.tickets?.nextCursor ?? undefined;
+    } while (cursor);
+    expect(newest).toEqual([...made].reverse());
     expect(await codeOf(owner.search.query({ q: w, type: "tickets", cursor: "bm9wZQ" }))).toBe(
       "BAD_REQUEST",
     );

@@ -16,6 +16,8 @@ export const searchRouter = router({
         q: z.string().trim().min(1, { error: "is required" }).max(200),
         type: z.enum(["all", "tickets", "customers", "articles"]).default("all"),
         filters: ticketFilters.omit({ q: true }).optional(),
+        /** Tickets by relevance (the newest 100 matches ranked) or newest first (every match). */
+        sort: z.enum(["relevance", "newest"]).default("relevance"),
         cursor,
         limit: z.number().int().min(1).max(50).default(20),
       }),

@@ -76,6 +76,16 @@ export function SearchFilters({
         />
       </label>
       <label>
+        Sort tickets
+        <select
+          value={state.sort}
+          onChange={(e) => set({ sort: e.target.value === "newest" ? "newest" : "relevance" })}
+        >
+          <option value="relevance">Best match</option>
+          <option value="newest">Newest first</option>
+        </select>
+      </label>
+      <label>
         Created from
         <input type="date" value={state.from} onChange={(e) => set({ from: e.target.value })} />
       </label>

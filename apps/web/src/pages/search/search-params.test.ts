@@ -20,13 +20,16 @@ describe("search params", () => {
       tag: "vip",
       from: "",
       to: "2026-03-01",
+      sort: "relevance",
     });
   });
 
   test("round-trips canonically", () => {
-    const state = parse("to=2026-01-31&q=a+b&type=tickets&assignee=me&team=none&priority=urgent");
+    const state = parse(
+      "sort=newest&to=2026-01-31&q=a+b&type=tickets&assignee=me&team=none&priority=urgent",
+    );
     expect(searchParamsOf(state).toString()).toBe(
-      "q=a+b&type=tickets&priority=urgent&assignee=me&team=none&to=2026-01-31",
+      "q=a+b&type=tickets&priority=urgent&assignee=me&team=none&to=2026-01-31&sort=newest",
     );
     expect(parse(searchParamsOf(state).toString())).toEqual(state);
   });

@@ -20,6 +20,8 @@ export type SearchState = {
   /** Created between these days (YYYY-MM-DD), inclusive; "" for open-ended. */
   from: string;
   to: string;
+  /** Tickets by relevance (the default) or newest first. */
+  sort: "relevance" | "newest";
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,6 +49,7 @@ export function parseSearch(params: URLSearchParams): SearchState {
     tag: TAG.test(tag) ? tag : "",
     from: isDay(from) ? from : "",
     to: isDay(to) ? to : "",
+    sort: params.get("sort") === "newest" ? "newest" : "relevance",
   };
 }
 
@@ -65,6 +68,7 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
   put("tag", state.tag);
   put("from", state.from);
   put("to", state.to);
+  if (state.sort === "newest") params.set("sort", "newest");
   return params;
 }
 
@@ -90,6 +94,7 @@ export function queryInput(state: SearchState, limit = 20): QueryInput {
     q: state.q,
     type: state.type,
     limit,
+    ...(state.sort === "newest" ? { sort: "newest" as const } : {}),
     ...(Object.keys(filters).length ? { filters } : {}),
   };
 }
