@@ -1,17 +1,6 @@
 // Canned replies' rules: who sees which (the shared ones, and the acting agent's own), the checks
 // on a name, body and actions, and the shape a canned reply is answered with.
-import {
-  and,
-  eq,
-  isNull,
-  isUuid,
-  macros,
-  ne,
-  or,
-  type SQL,
-  sql,
-  teams,
-} from "@supportdesk/database";
+import { and, eq, isUuid, macros, teams } from "@supportdesk/database";
 import {
   type MacroActions,
   TICKET_PRIORITIES,
@@ -22,6 +11,7 @@ import {
 import type { TenantScope } from "../context";
 import { AppError, notFound } from "../errors";
 import { isAssignable } from "../members";
+import { ownedRecords } from "../owned-records";
 
 export const NAME_MAX = 100;
 export const BODY_MAX = 20_000;
@@ -66,13 +56,9 @@ export function toMacro(row: MacroRow) {
 }
 export type Macro = ReturnType<typeof toMacro>;
 
-/** The canned replies the actor may see: the shared ones and their own (an API key: shared only). */
-export function visibleTo(scope: Pick<TenantScope, "actor">): SQL | undefined {
-  const me = scope.actor.userId;
-  return me
-    ? or(isNull(macros.ownerUserId), eq(macros.ownerUserId, me))
-    : isNull(macros.ownerUserId);
-}
+/** Who sees which canned replies, who owns a personal one, names unique per owner. */
+export const { visibleTo, personalOwner, checkName, assertNameFree, onNameViolation } =
+  ownedRecords(macros, { thing: "canned reply", things: "canned replies", nameMax: NAME_MAX });
 
 /** A canned reply the actor may see, or NOT_FOUND (another agent's own is as good as missing). */
 export async function findMacro(
@@ -90,29 +76,6 @@ export async function findMacro(
   return row;
 }
 
-/** The acting user, who owns personal canned replies; an API key has none. */
-export function personalOwner(scope: Pick<TenantScope, "actor">): string {
-  if (!scope.actor.userId) {
-    throw new AppError(
-      "BAD_REQUEST",
-      "An API key has no canned replies of its own: make it shared (shared: true).",
-      { field: "shared" },
-    );
-  }
-  return scope.actor.userId;
-}
-
-export function checkName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw new AppError("BAD_REQUEST", "name is required.", { field: "name" });
-  if (trimmed.length > NAME_MAX) {
-    throw new AppError("BAD_REQUEST", `name must be at most ${NAME_MAX} characters.`, {
-      field: "name",
-    });
-  }
-  return trimmed;
-}
-
 export function checkBody(body: string): string {
   if (body.length > BODY_MAX) {
     throw new AppError("BAD_REQUEST", `body must be at most ${BODY_MAX} characters.`, {
@@ -120,49 +83,6 @@ export function checkBody(body: string): string {
     });
   }
   return body;
-}
-
-/** Refuses a name the same owner already uses, whatever its case (CONFLICT on `name`). */
-export async function assertNameFree(
-  scope: Pick<TenantScope, "tx">,
-  name: string,
-  ownerUserId: string | null,
-  exceptId?: string,
-) {
-  const [taken] = await scope.tx
-    .select({ id: macros.id })
-    .from(macros)
-    .where(
-      and(
-        sql`lower(${macros.name}) = lower(${name})`,
-        ownerUserId ? eq(macros.ownerUserId, ownerUserId) : isNull(macros.ownerUserId),
-        exceptId ? ne(macros.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  if (taken) nameTaken(ownerUserId);
-}
-
-/** The CONFLICT for a name in use (also what the unique index's violation becomes). */
-export function nameTaken(ownerUserId: string | null): never {
-  throw new AppError(
-    "CONFLICT",
-    ownerUserId
-      ? "You already have a canned reply with that name; choose another."
-      : "A shared canned reply with that name already exists; choose another.",
-    { field: "name" },
-  );
-}
-
-/** Maps the unique-name violation of a racing save to the same CONFLICT. */
-export function onNameViolation(ownerUserId: string | null) {
-  return (error: unknown): never => {
-    const code =
-      (error as { code?: string; cause?: { code?: string } }).cause?.code ??
-      (error as { code?: string }).code;
-    if (code === "23505") nameTaken(ownerUserId);
-    throw error;
-  };
 }
 
 const bad = (field: string, message: string) =>

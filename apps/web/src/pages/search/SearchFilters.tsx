@@ -1,8 +1,9 @@
-// The ticket filters beside the words on the search page: status, priority, assignee, tag and the
-// days a ticket was created in. Each change rewrites the URL.
+// The ticket filters beside the words on the search page: status, priority, assignee, team, tag,
+// the days a ticket was created in, and the sort. Each change rewrites the URL.
 import { useQuery } from "@tanstack/react-query";
 import { assignableMembers, useRoles } from "../../lib/roles";
 import { useTRPC } from "../../lib/trpc";
+import { useCan } from "../../lib/use-can";
 import { label, PRIORITIES, type Priority, STATUSES, type Status } from "../tickets/shared";
 import type { SearchState } from "./search-params";
 
@@ -18,6 +19,10 @@ export function SearchFilters({
     trpc.tenants.members.list.queryOptions(undefined, { staleTime: 60_000 }),
   );
   const roles = useRoles();
+  const canSeeTeams = useCan("member.read");
+  const teams = useQuery(
+    trpc.teams.list.queryOptions(undefined, { staleTime: 60_000, enabled: canSeeTeams }),
+  );
   const agents = assignableMembers(members.data ?? [], roles.data);
   const set = (changes: Partial<SearchState>) => onChange({ ...state, ...changes });
   return (
@@ -63,6 +68,18 @@ export function SearchFilters({
           {agents.map((m) => (
             <option key={m.userId} value={m.userId}>
               {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Team
+        <select value={state.team} onChange={(e) => set({ team: e.target.value })}>
+          <option value="">Any</option>
+          <option value="none">No team</option>
+          {(teams.data ?? []).map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
             </option>
           ))}
         </select>

@@ -56,11 +56,15 @@ export function BulkToolbar({
   const [status, setStatus] = useState<Status | "">("");
   const [priority, setPriority] = useState<Priority | "">("");
   const [assignee, setAssignee] = useState(NO_ASSIGNEE_CHANGE);
+  const [team, setTeam] = useState(NO_ASSIGNEE_CHANGE);
+  const teams = useQuery(
+    trpc.teams.list.queryOptions(undefined, { staleTime: 60_000, enabled: canAssign }),
+  );
   const [addTag, setAddTag] = useState("");
   const [removeTag, setRemoveTag] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const [jobId, setJobId] = useState<string | null>(null);
-  const changes = changesOf({ status, priority, assignee, addTag, removeTag });
+  const changes = changesOf({ status, priority, assignee, team, addTag, removeTag });
   const nothing = Object.keys(changes).length === 0;
 
   const finish = (message: string) => {
@@ -68,6 +72,7 @@ export function BulkToolbar({
     setStatus("");
     setPriority("");
     setAssignee(NO_ASSIGNEE_CHANGE);
+    setTeam(NO_ASSIGNEE_CHANGE);
     setAddTag("");
     setRemoveTag("");
     onClear();
@@ -164,6 +169,17 @@ export function BulkToolbar({
               {agents.map((m) => (
                 <option key={m.userId} value={m.userId}>
                   {m.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          {canAssign && teams.data?.length ? (
+            <SelectField label="Set team" value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value={NO_ASSIGNEE_CHANGE}>No change</option>
+              <option value={UNASSIGN}>No team</option>
+              {teams.data.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
                 </option>
               ))}
             </SelectField>

@@ -116,6 +116,10 @@ describe("the toolbar's change", () => {
       priority: "high",
       assigneeId: "u1",
     });
+    // A team: "" is no change, "none" takes the tickets out of their team.
+    expect(changesOf({ ...blank, team: "" })).toEqual({});
+    expect(changesOf({ ...blank, team: "none" })).toEqual({ teamId: null });
+    expect(changesOf({ ...blank, team: "t1" })).toEqual({ teamId: "t1" });
   });
 
   test("the outcome, said for people", () => {

@@ -136,6 +136,8 @@ export function changesOf(form: {
   status: Status | "";
   priority: Priority | "";
   assignee: string;
+  /** NO_ASSIGNEE_CHANGE, UNASSIGN (no team) or a team id; optional for callers without teams. */
+  team?: string;
   addTag: string;
   removeTag: string;
 }): Changes {
@@ -144,6 +146,9 @@ export function changesOf(form: {
   if (form.priority) changes.priority = form.priority;
   if (form.assignee !== NO_ASSIGNEE_CHANGE) {
     changes.assigneeId = form.assignee === UNASSIGN ? null : form.assignee;
+  }
+  if (form.team !== undefined && form.team !== NO_ASSIGNEE_CHANGE) {
+    changes.teamId = form.team === UNASSIGN ? null : form.team;
   }
   const add = form.addTag.trim().toLowerCase();
   const remove = form.removeTag.trim().toLowerCase();
