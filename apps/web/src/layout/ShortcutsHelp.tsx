@@ -1,6 +1,7 @@
 // `?` opens the list of keyboard shortcuts (a native <dialog>: focus is trapped, Escape closes).
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { SHORTCUTS, useShortcuts } from "../lib/shortcuts";
+import { useModal } from "../lib/use-modal";
 
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
@@ -9,11 +10,7 @@ export function ShortcutsHelp() {
 }
 
 function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
+  const dialog = useModal();
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <header className="dialog-head">

@@ -11,6 +11,7 @@ import { Button } from "../../ui";
 import { customerMergeTargets } from "./merge";
 import { type CustomerRow, invalidateTicketQueries } from "./shared";
 import "./merge.css";
+import { useModal } from "../../lib/use-modal";
 
 type CustomerDetail = RouterOutputs["customers"]["get"];
 
@@ -82,14 +83,8 @@ function CustomerMergeDialog({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { slug } = useParams();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [target, setTarget] = useState<CustomerRow | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    // No close() on cleanup: unmounting removes the dialog, and a close event would fire onClose.
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const merge = useMutation(
     trpc.customers.merge.mutationOptions({

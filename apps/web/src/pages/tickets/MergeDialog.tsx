@@ -9,6 +9,7 @@ import { Button } from "../../ui";
 import { customerWarning, type MergedFromState, mergeTargets } from "./merge";
 import { invalidateTicketQueries, StatusBadge, type TicketDetail, type TicketRow } from "./shared";
 import "./merge.css";
+import { useModal } from "../../lib/use-modal";
 
 function TargetSearch({ sourceId, onPick }: { sourceId: string; onPick: (t: TicketRow) => void }) {
   const trpc = useTRPC();
@@ -66,14 +67,8 @@ export function MergeDialog({ ticket, onClose }: { ticket: TicketDetail; onClose
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { slug } = useParams();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [target, setTarget] = useState<TicketRow | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    // No close() on cleanup: unmounting removes the dialog, and a close event would fire onClose.
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const merge = useMutation(
     trpc.tickets.merge.mutationOptions({

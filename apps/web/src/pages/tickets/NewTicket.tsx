@@ -1,9 +1,10 @@
 // "New ticket": a modal form (native <dialog>, so focus is trapped and Escape closes it).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
 import { useDebounced } from "../../lib/use-debounced";
+import { useModal } from "../../lib/use-modal";
 import { Button, Field, SelectField } from "../../ui";
 import { type CustomerRow, label, PRIORITIES, type Priority } from "./shared";
 
@@ -90,18 +91,12 @@ export function NewTicketDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { slug } = useParams();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const messageId = useId();
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const [priority, setPriority] = useState<Priority>("normal");
   const [customer, setCustomer] = useState<CustomerRow | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    // No close() on cleanup: unmounting removes the dialog, and a close event would fire onClose.
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const create = useMutation(
     trpc.tickets.create.mutationOptions({

@@ -1,9 +1,10 @@
 // Saving the inbox's filters as a view, renaming a view, and deleting one: modal forms (native
 // <dialog>, so focus is trapped and Escape closes them).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { errorField, errorMessage, useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
+import { useModal } from "../../lib/use-modal";
 import { Button, Field } from "../../ui";
 import type { InboxFilters } from "./filters";
 import { type SavedView, viewOfFilters } from "./views";
@@ -19,12 +20,7 @@ function Modal({
   onClose: () => void;
   children: ReactNode;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    // No close() on cleanup: unmounting removes the dialog, and a close event would fire onClose.
-    if (el && !el.open) el.showModal();
-  }, []);
+  const dialog = useModal();
   return (
     <dialog ref={dialog} className="dialog view-dialog" aria-labelledby={titleId} onClose={onClose}>
       <header className="dialog-head">
