@@ -8,9 +8,10 @@ import { addMemberEverywhere } from "./db";
 import { runLoad } from "./load";
 import type { LoadResult } from "./loadgen";
 import { pgbenchScript } from "./pgbench";
+import { forPgbench } from "./query";
 import { ms, num, type Row } from "./report";
 import { log } from "./run";
-import { captureSearchQuery, searchForPgbench } from "./search-query";
+import { captureSearchQuery } from "./search-query";
 import { SEARCH_QUERY } from "./search-words";
 import { logTail, startServer } from "./server";
 
@@ -111,7 +112,7 @@ export async function measureSearch(
   log(`search: "${SEARCH_QUERY}" (type tickets, 20 per page)`);
   const captured = await captureSearchQuery(main.urls.app, main.ids[0] as string, SEARCH_QUERY);
   log(`  the first tenant's first page holds ${captured.hits} of 20 tickets`);
-  const script = pgbenchScript(options.tenants, searchForPgbench(captured));
+  const script = pgbenchScript(options.tenants, forPgbench(captured));
   const scriptFile = join(workDir, "search.sql");
   await Bun.write(scriptFile, script);
   const token = tokenFor(main, signIn);

@@ -1,61 +1,79 @@
-// The SQL behind tickets.list, captured from the service itself (not copied), for pgbench and
-// EXPLAIN: listTickets runs once inside withTenant while postgres.js reports what it sends.
+// The SQL behind a procedure, captured from the service itself (not copied), for pgbench and
+// EXPLAIN: the service runs once inside withTenant while postgres.js reports what it sends.
 import { createDatabase } from "@supportdesk/database";
-import { builtInGrant, tickets } from "@supportdesk/services";
+import { builtInGrant, type TenantScope, tickets } from "@supportdesk/services";
 
-export type CapturedQuery = {
+export type Captured<T> = {
   /** Every statement of the request's transaction, in order, with its parameters. */
   statements: { text: string; params: unknown[] }[];
-  /** The tickets.list query and its parameters. */
+  /** The statement `pick` chose, and its parameters. */
   list: { text: string; params: unknown[] };
-  rows: number;
+  result: T;
 };
 
-/** Runs the first page of tickets.list (perPage 25) for `tenantId` as `appUrl`'s role. */
-export async function captureListQuery(appUrl: string, tenantId: string): Promise<CapturedQuery> {
+/** Runs `run` once for `tenantId` as a member (as `appUrl`'s role), keeping what it sent. */
+export async function captureQuery<T>(
+  appUrl: string,
+  tenantId: string,
+  run: (scope: TenantScope) => Promise<T>,
+  pick: RegExp,
+): Promise<Captured<T>> {
   const db = createDatabase({ url: appUrl, max: 1 });
   const statements: { text: string; params: unknown[] }[] = [];
   db.sql.options.debug = (_connection: number, text: string, params: unknown[]) => {
     statements.push({ text, params: [...params] });
   };
   try {
-    const page = await db.withTenant(tenantId, (tx) =>
-      tickets.listTickets(
-        {
-          tx,
-          tenantId,
-          ...builtInGrant("member"),
-          actor: { userId: null, apiKeyId: null, ip: null, userAgent: null },
-        },
-        { perPage: 25 },
-      ),
+    const result = await db.withTenant(tenantId, (tx) =>
+      run({
+        tx,
+        tenantId,
+        ...builtInGrant("member"),
+        actor: { userId: null, apiKeyId: null, ip: null, userAgent: null },
+      }),
     );
-    const list = statements.find((s) => /from "tickets"/i.test(s.text));
+    const list = statements.find((s) => pick.test(s.text));
     if (!list) {
       throw new Error(
-        `could not find the tickets query among: ${statements.map((s) => s.text).join(" | ")}`,
+        `could not find ${pick} among: ${statements.map((s) => s.text.slice(0, 120)).join(" | ")}`,
       );
     }
-    return { statements, list, rows: page.data.length };
+    return { statements, list, result };
   } finally {
     await db.close().catch(() => {});
   }
 }
 
-/** The list query with `$n` replaced by pgbench variables `:pn`, and the `\set` lines for them. */
+/** The first page of tickets.list (perPage 25) for `tenantId`. */
+export async function captureListQuery(appUrl: string, tenantId: string) {
+  const captured = await captureQuery(
+    appUrl,
+    tenantId,
+    (scope) => tickets.listTickets(scope, { perPage: 25 }),
+    /from "tickets"/i,
+  );
+  return { ...captured, rows: captured.result.data.length };
+}
+
+/**
+ * A captured statement for a pgbench script: integer parameters become `\set` variables (`:pn`),
+ * text ones are inlined as SQL literals (pgbench passes only numbers).
+ */
 export function forPgbench(list: { text: string; params: unknown[] }): {
   sets: string[];
   text: string;
 } {
-  const sets = list.params.map((value, i) => {
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw new Error(
-        `pgbench can pass only integer parameters; parameter $${i + 1} is ${JSON.stringify(value)}`,
-      );
+  const sets: string[] = [];
+  const text = list.text.replace(/\$(\d+)/g, (_m, n: string) => {
+    const value = list.params[Number(n) - 1];
+    if (typeof value === "number" && Number.isInteger(value)) {
+      sets.push(`\\set p${n} ${value}`);
+      return `:p${n}`;
     }
-    return `\\set p${i + 1} ${value}`;
+    if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+    throw new Error(`parameter $${n} is ${JSON.stringify(value)}: neither integer nor text`);
   });
-  return { sets, text: list.text.replace(/\$(\d+)/g, (_m, n: string) => `:p${n}`) };
+  return { sets: [...new Set(sets)], text };
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the list query for one tenant, run as `appUrl`'s role. */
