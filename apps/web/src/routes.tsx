@@ -3,6 +3,7 @@ import type { RouteObject } from "react-router";
 import { AppShell } from "./layout/AppShell";
 import { accountRoutes, publicRoutes, RequireSession, rootRoute } from "./pages/auth";
 import { kbRoutes } from "./pages/kb";
+import { reportsRoutes } from "./pages/reports";
 import { searchRoutes } from "./pages/search";
 import { settingsRoutes } from "./pages/settings";
 import { tenantRoutes } from "./pages/tickets";
@@ -17,7 +18,13 @@ export const routes: RouteObject[] = [
       {
         path: "/t/:slug",
         element: <AppShell />,
-        children: [...tenantRoutes, ...searchRoutes, ...kbRoutes, ...settingsRoutes],
+        children: [
+          ...tenantRoutes,
+          ...searchRoutes,
+          ...kbRoutes,
+          ...settingsRoutes,
+          ...reportsRoutes,
+        ],
       },
     ],
   },

@@ -1,14 +1,19 @@
 // The worker's job handlers: account and team emails, ticket emails (./ticket-emails.ts), inbound
-// mail (./inbound.ts), ticket events (notifications), team assignment (./assignment.ts) and bulk
-// ticket changes (./bulk.ts).
+// mail (./inbound.ts), ticket events (notifications), team assignment (./assignment.ts), bulk
+// ticket changes (./bulk.ts), and service levels: the sweep (./service-levels.ts), automation
+// rules (./automations.ts), surveys (./csat.ts) and the reports' rollup (./reports.ts).
 import { eq, notifications, users } from "@supportdesk/database";
 import type { JobHandler } from "@supportdesk/queue";
 import { publishEvent } from "@supportdesk/realtime";
 import { notifications as notificationService } from "@supportdesk/services";
 import { assignmentHandlers } from "./assignment";
+import { automationsHandlers } from "./automations";
 import { bulkHandlers } from "./bulk";
+import { csatHandlers } from "./csat";
 import { inboundHandlers } from "./inbound";
 import { brandOf, type HandlerDeps, PLATFORM_BRAND, send, str } from "./mail-kit";
+import { reportsHandlers } from "./reports";
+import { serviceLevelHandlers } from "./service-levels";
 import { ticketEmailHandlers } from "./ticket-emails";
 
 export type { HandlerDeps } from "./mail-kit";
@@ -77,6 +82,10 @@ export function createHandlers(deps: HandlerDeps): Record<string, JobHandler> {
     ...inboundHandlers(deps),
     ...assignmentHandlers(deps),
     ...bulkHandlers(deps),
+    ...serviceLevelHandlers(deps),
+    ...automationsHandlers(deps),
+    ...csatHandlers(deps),
+    ...reportsHandlers(deps),
 
     "email.agent-notification": async (job) => {
       const tenantId = str(job.tenantId);

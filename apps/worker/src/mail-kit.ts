@@ -28,6 +28,8 @@ export type HandlerDeps = {
   storage: BlobStore;
   /** Our inbound domain: Reply-To addresses and our Message-IDs are on it. */
   inboundDomain: string;
+  /** How often each tenant's service-level sweep runs (SERVICE_LEVEL_SWEEP_SECONDS). */
+  sweepEveryMs?: number;
 };
 
 export const PLATFORM_BRAND: Brand = { name: "SupportDesk" };

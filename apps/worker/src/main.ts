@@ -55,11 +55,13 @@ const workers = startWorkers({
     appUrl: config.APP_URL,
     storage,
     inboundDomain: config.INBOUND_EMAIL_DOMAIN,
+    sweepEveryMs: config.SERVICE_LEVEL_SWEEP_SECONDS * 1000,
   }),
   concurrency: {
     email: config.WORKER_EMAIL_CONCURRENCY,
     notification: config.WORKER_NOTIFICATION_CONCURRENCY,
     inbound: config.WORKER_INBOUND_CONCURRENCY,
+    automation: config.WORKER_AUTOMATION_CONCURRENCY,
   },
   lockDurationMs: config.WORKER_LOCK_DURATION_MS,
   prefix: config.QUEUE_PREFIX,

@@ -70,6 +70,9 @@ export const envSchema = z.object({
   WORKER_EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   WORKER_INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  WORKER_AUTOMATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** How often each tenant's service-level sweep (SLA alerts, time-based rules) runs. */
+  SERVICE_LEVEL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   QUEUE_PREFIX: z
     .string()

@@ -29,6 +29,7 @@ import {
   tickets,
   users,
 } from "./schema";
+import { makeServiceLevelRows } from "./test-service-levels";
 
 /** The app role's URL on the test database, for tests that open a pool of their own size. */
 export const testDatabaseUrl = (): string => env().DATABASE_URL;
@@ -158,6 +159,7 @@ export async function makeTenantGraph(db: Database, tenantId: string, userId: st
       targetType: "ticket",
       targetId: ticket.id,
     });
+    await makeServiceLevelRows(tx, ticket.id);
     return { customer, ticket };
   });
 }

@@ -47,6 +47,25 @@ export {
   WS_CLOSE_UNAUTHORIZED,
 } from "./realtime";
 export {
+  type BusinessInterval,
+  type BusinessWeek,
+  CSAT_RATINGS,
+  type CsatRating,
+  type Holiday,
+  SLA_CLOCK_STATUSES,
+  SLA_DEFAULT_WARN_MINUTES,
+  SLA_METRICS,
+  SLA_STATES,
+  type SlaClockStatus,
+  type SlaMetric,
+  type SlaState,
+  type SlaTarget,
+  type SlaTargets,
+  type TicketSla,
+  WEEKDAYS,
+  type Weekday,
+} from "./service-levels";
+export {
   checkSlug,
   PATH_SLUG_PATTERN,
   pathSlug,

@@ -51,6 +51,19 @@ export const PERMISSIONS = {
     label: "Set up the email channel and handle quarantined mail",
   },
   "audit.read": { group: "Organisation", label: "Read the audit log" },
+  "sla.manage": {
+    group: "Service levels",
+    label: "Set business hours and SLA policies",
+  },
+  "automation.manage": {
+    group: "Service levels",
+    label: "Create, order and switch automation rules, and read their runs",
+  },
+  "csat.manage": { group: "Service levels", label: "Set up satisfaction surveys (CSAT)" },
+  "report.read": {
+    group: "Service levels",
+    label: "See reports (volume, response times, SLA, satisfaction) and export them",
+  },
   "tenant.transfer": { group: "Organisation", label: "Transfer ownership (owners only)" },
   "tenant.delete": { group: "Organisation", label: "Delete the organisation (owners only)" },
 } as const satisfies Record<string, { group: string; label: string }>;
@@ -115,6 +128,10 @@ const ADMIN: Permission[] = [
   "settings.update",
   "email.manage",
   "audit.read",
+  "sla.manage",
+  "automation.manage",
+  "csat.manage",
+  "report.read",
 ];
 
 /** What each built-in role may do. */

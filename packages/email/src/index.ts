@@ -9,6 +9,7 @@ export {
 } from "./mailer";
 export {
   type Brand,
+  CSAT_LABELS,
   type EmailTemplate,
   type RenderedEmail,
   renderEmail,

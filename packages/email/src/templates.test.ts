@@ -45,6 +45,20 @@ const samples: { [K in TemplateName]: Extract<EmailTemplate, { template: K }>["d
     body: "Ada: Printer on fire",
     url: "https://acme.app.test/tickets/42",
   },
+  "csat-survey": {
+    customerName: "Ada",
+    number: 42,
+    subject: "Printer on fire",
+    question: "How would you rate our support?",
+    ratingUrls: [1, 2, 3, 4, 5].map((n) => `https://app.test/hc/acme/csat/tok?rating=${n}`),
+  },
+  "automation-message": {
+    customerName: "Ada",
+    number: 42,
+    subject: "Printer on fire",
+    body: "We are still waiting for your answer.",
+    url: "https://app.test/hc/acme/tickets/abc",
+  },
 };
 
 function render(template: TemplateName, brand: Brand = acme) {

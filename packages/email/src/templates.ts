@@ -37,6 +37,25 @@ export interface TemplateData {
   };
   /** To an agent: something needs their attention (assignment, mention, new ticket…). */
   "agent-notification": { agentName: string; title: string; body: string; url: string };
+  /**
+   * To the customer of a resolved ticket: the tenant's question and one link per rating (1–5,
+   * `ratingUrls[0]` is 1); a click records the rating and opens the page for a comment.
+   */
+  "csat-survey": {
+    customerName: string;
+    number: number;
+    subject: string;
+    question: string;
+    ratingUrls: string[];
+  };
+  /** To the customer: an automation rule's message (`body` plain text, from the rule's template). */
+  "automation-message": {
+    customerName: string;
+    number: number;
+    subject: string;
+    body: string;
+    url?: string;
+  };
 }
 
 export type TemplateName = keyof TemplateData;
@@ -50,6 +69,8 @@ export const templateNames = [
   "ticket-created",
   "ticket-reply",
   "agent-notification",
+  "csat-survey",
+  "automation-message",
 ] as const satisfies readonly TemplateName[];
 
 /** A template name with its matching data, e.g. the payload of an email job. */
@@ -204,7 +225,53 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
     ],
     footer: `You received this notification as an agent of ${brand.name}.`,
   }),
+
+  "csat-survey": ({ customerName, number, subject, question, ratingUrls }, brand) => ({
+    subject: oneLine(`How did we do? [#${number}] ${subject}`),
+    preheader: question,
+    heading: question,
+    blocks: [
+      { kind: "paragraph", text: `Hi ${customerName},` },
+      {
+        kind: "paragraph",
+        text: `Your request #${number} "${subject}" was resolved. One click tells us how it went:`,
+      },
+      ...ratingUrls.map(
+        (url, i): Block => ({
+          kind: "button",
+          label: CSAT_LABELS[i] ?? String(i + 1),
+          url: checkUrl(url, "csat-survey url"),
+        }),
+      ),
+    ],
+    footer: `You received this email because ${brand.name} support resolved your request.`,
+  }),
+
+  "automation-message": ({ customerName, number, subject, body, url }, brand) => ({
+    subject: oneLine(`Re: [#${number}] ${subject}`),
+    preheader: oneLine(body).slice(0, 140),
+    heading: `About your request #${number}`,
+    blocks: [
+      { kind: "paragraph", text: `Hi ${customerName},` },
+      { kind: "paragraph", text: body },
+      ...(url
+        ? ([
+            { kind: "button", label: "View your request", url: checkUrl(url, "automation url") },
+          ] satisfies Block[])
+        : []),
+    ],
+    footer: `You received this email because you have a request with ${brand.name} support.`,
+  }),
 };
+
+/** The survey's five answers, worst first (the email's buttons, the page's choices). */
+export const CSAT_LABELS = [
+  "1 – Very unhappy",
+  "2 – Unhappy",
+  "3 – Neutral",
+  "4 – Happy",
+  "5 – Very happy",
+] as const;
 
 /**
  * Renders one template for one brand: a subject, a plain-text part readable on its own and an

@@ -16,7 +16,15 @@ export {
 } from "./jobs";
 export { teamAssignmentJob } from "./jobs-assignment";
 export { BULK_JOB_IDS_MAX, bulkUpdateJob } from "./jobs-bulk";
-export { enqueue, JobPayloadError } from "./outbox";
+export {
+  automationEmailJob,
+  automationEventJob,
+  csatSurveyEmailJob,
+  reportFactJob,
+  serviceLevelSweepJob,
+  sweepKey,
+} from "./jobs-service-levels";
+export { type EnqueueOptions, enqueue, JobPayloadError } from "./outbox";
 export {
   DEFAULT_JOB_OPTIONS,
   DEFAULT_PREFIX,

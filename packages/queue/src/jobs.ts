@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** A job that can be recorded in the outbox: its queue, its name, its payload's schema. */
 export type JobDefinition<Schema extends z.ZodType> = {
-  queue: "email" | "notification" | "inbound";
+  queue: "email" | "notification" | "inbound" | "automation";
   name: string;
   payload: Schema;
   /**

@@ -1,5 +1,5 @@
 // The producer side of the outbox: jobs born of a write are recorded in the writer's transaction.
-import { type Executor, outbox } from "@supportdesk/database";
+import { type Executor, outbox, sql } from "@supportdesk/database";
 import type { z } from "zod";
 import type { JobDefinition } from "./jobs";
 import { sealPayload } from "./sealed";
@@ -15,6 +15,16 @@ export class JobPayloadError extends Error {
     super(`job ${job}: ${field ? `${field}: ` : ""}${message}`);
   }
 }
+
+export type EnqueueOptions = {
+  /** Not before this time (the relay leaves the row until then): delayed work such as surveys. */
+  availableAt?: Date;
+  /**
+   * At most one pending job with this key: when one is already waiting, nothing is recorded and
+   * `null` is returned (recurring jobs, such as a tenant's service-level sweep).
+   */
+  key?: string;
+};
 
 /**
  * Validates `payload` and records the job in the outbox through `tx`, so it is sent if and only
@@ -32,7 +42,20 @@ export async function enqueue<Schema extends z.ZodType>(
   tx: Executor,
   job: JobDefinition<Schema>,
   payload: z.input<Schema>,
-): Promise<{ id: string }> {
+  options?: EnqueueOptions & { key?: undefined },
+): Promise<{ id: string }>;
+export async function enqueue<Schema extends z.ZodType>(
+  tx: Executor,
+  job: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+  options: EnqueueOptions,
+): Promise<{ id: string } | null>;
+export async function enqueue<Schema extends z.ZodType>(
+  tx: Executor,
+  job: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+  options: EnqueueOptions = {},
+): Promise<{ id: string } | null> {
   const parsed = job.payload.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,10 +63,24 @@ export async function enqueue<Schema extends z.ZodType>(
   }
   const data = parsed.data as Record<string, unknown>;
   const tenantId = typeof data.tenantId === "string" ? data.tenantId : null;
-  const [row] = await tx
-    .insert(outbox)
-    .values({ tenantId, queue: job.queue, jobName: job.name, payload: sealPayload(job, data) })
-    .returning({ id: outbox.id });
+  const insert = tx.insert(outbox).values({
+    tenantId,
+    queue: job.queue,
+    jobName: job.name,
+    payload: sealPayload(job, data),
+    ...(options.availableAt ? { availableAt: options.availableAt } : {}),
+    ...(options.key ? { jobKey: options.key } : {}),
+  });
+  if (options.key) {
+    const [row] = await insert
+      .onConflictDoNothing({
+        target: outbox.jobKey,
+        where: sql`${outbox.dispatchedAt} is null and ${outbox.jobKey} is not null`,
+      })
+      .returning({ id: outbox.id });
+    return row ?? null;
+  }
+  const [row] = await insert.returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
   return row;
 }

@@ -4,9 +4,11 @@ import { type JobsOptions, Queue } from "bullmq";
 
 /**
  * `email`: mail we send; `notification`: ticket events; `inbound`: received mail, one job per
- * message, on its own queue so a flood of (or one huge) inbound message never holds up replies.
+ * message, on its own queue so a flood of (or one huge) inbound message never holds up replies;
+ * `automation`: automation rules, service-level sweeps and report rollups, so rules and their
+ * timers never wait behind notification fan-out (and the reverse).
  */
-export const QUEUE_NAMES = ["email", "notification", "inbound"] as const;
+export const QUEUE_NAMES = ["email", "notification", "inbound", "automation"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**

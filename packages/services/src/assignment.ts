@@ -15,12 +15,13 @@ import {
   tickets,
 } from "@supportdesk/database";
 import type { AssignmentMode } from "@supportdesk/domain";
-import { enqueue, teamAssignmentJob, ticketEventJob } from "@supportdesk/queue";
+import { enqueue, teamAssignmentJob } from "@supportdesk/queue";
 import { ACTIVE_STATUSES } from "./assignment-trigger";
 import { audit } from "./audit";
 import type { Actor } from "./context";
 import { ticketWorkers } from "./members";
 import { effectiveAvailabilitySql } from "./teams-availability";
+import { recordTicketEvent } from "./ticket-events";
 
 /** The most tickets one run assigns; a longer queue is continued by a new job (fair turns). */
 export const RUN_BATCH = 100;
@@ -183,8 +184,7 @@ export async function runAssignment(
         { type: "ticket", id: ticket.id },
         { by: "assignment", teamId: team.id, assigneeId: userId, load, capacity: team.capacity },
       );
-      await enqueue(tx, ticketEventJob, {
-        tenantId: input.tenantId,
+      await recordTicketEvent(tx, input.tenantId, {
         ticketId: ticket.id,
         kind: "updated",
         actorUserId: null,

@@ -8,6 +8,7 @@ import {
   ROLE_PERMISSIONS,
 } from "@supportdesk/domain";
 import { AppError } from "./errors";
+import type { AutomationOrigin } from "./ticket-events";
 
 /** Who performs an action, for permission checks and the audit trail. */
 export type Actor = {
@@ -37,6 +38,8 @@ export type TenantScope = Grant & {
   tx: TenantDb;
   tenantId: string;
   actor: Actor;
+  /** Set when an automation rule acts: the rule and the depth of the chain that led here. */
+  automation?: AutomationOrigin | undefined;
 };
 
 /**

@@ -3,7 +3,9 @@ export * as apiKeys from "./api-keys";
 export * as attachments from "./attachments";
 export { audit, listAudit } from "./audit";
 export * as auth from "./auth";
+export * as automations from "./automations";
 export * as bulk from "./bulk";
+export * as businessHours from "./business-hours";
 export {
   type Actor,
   authorize,
@@ -12,6 +14,7 @@ export {
   signedInUser,
   type TenantScope,
 } from "./context";
+export * as csat from "./csat";
 export * as roles from "./custom-roles";
 export * as customers from "./customers";
 export * as email from "./email";
@@ -25,10 +28,14 @@ export * as members from "./members";
 export * as merge from "./merge";
 export * as notifications from "./notifications";
 export { decodeCursor, encodeCursor, type Page } from "./pagination";
+export * as reports from "./reports";
 export { permissionSet, type RoleRef } from "./roles";
 export * as search from "./search";
+export { runSweep, scheduleSweep } from "./service-levels-sweep";
+export * as sla from "./sla";
 export { slugify, uniqueSlugFor } from "./slugs";
 export * as teams from "./teams";
 export * as tenants from "./tenants";
+export { type AutomationOrigin, recordTicketEvent, type TicketEvent } from "./ticket-events";
 export * as tickets from "./tickets";
 export * as views from "./views";

@@ -2,7 +2,7 @@
 // closes pointing there (it keeps its number; numbers are never reused), both get a system line,
 // an audit row and an event, and a customer other than the target's is told once.
 import { customers, eq, inArray, messages, type TenantDb, tickets } from "@supportdesk/database";
-import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
+import { enqueue, ticketReplyEmailJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
@@ -15,6 +15,7 @@ import {
   repointEarlierMerges,
   sourceIsNewer,
 } from "./merge-moves";
+import { recordTicketEvent } from "./ticket-events";
 import { ticketColumns } from "./ticket-list";
 
 /**
@@ -175,15 +176,15 @@ export async function mergeTickets(
     { type: "ticket", id: target.id },
     { role: "target", sourceId: source.id, sourceNumber: source.number, moved, links },
   );
-  const event = { tenantId: scope.tenantId, actorUserId: scope.actor.userId };
-  await enqueue(tx, ticketEventJob, {
-    ...event,
+  const actorUserId = scope.actor.userId;
+  await recordTicketEvent(tx, scope.tenantId, {
+    actorUserId,
     ticketId: source.id,
     kind: "updated",
     changes: { status: "closed", mergedIntoId: target.id },
   });
-  await enqueue(tx, ticketEventJob, {
-    ...event,
+  await recordTicketEvent(tx, scope.tenantId, {
+    actorUserId,
     ticketId: target.id,
     kind: "updated",
     changes: { ...changed(target, changes), mergedTicketId: source.id },

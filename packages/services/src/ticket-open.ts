@@ -4,10 +4,11 @@
 // transaction.
 import { type MessageEmail, messages, nextNumber, tickets } from "@supportdesk/database";
 import type { TicketChannel, TicketFieldValue, TicketPriority } from "@supportdesk/domain";
-import { enqueue, ticketCreatedEmailJob, ticketEventJob } from "@supportdesk/queue";
+import { enqueue, ticketCreatedEmailJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { audit } from "./audit";
 import type { Actor, TenantScope } from "./context";
+import { recordTicketEvent } from "./ticket-events";
 import { mintTicketLink } from "./ticket-links";
 import { ticketColumns } from "./ticket-list";
 
@@ -38,7 +39,7 @@ export type NewTicket = {
 };
 
 /** What opening a ticket needs: the tenant's transaction and who acts (for the audit trail). */
-export type OpenScope = Pick<TenantScope, "tx" | "tenantId"> & { actor: Actor };
+export type OpenScope = Pick<TenantScope, "tx" | "tenantId" | "automation"> & { actor: Actor };
 
 /**
  * Opens a ticket numbered after the tenant's last one. When it has a customer, the customer is
@@ -77,12 +78,16 @@ export async function openTicket(scope: OpenScope, input: NewTicket) {
     { type: "ticket", id: ticket.id },
     { number, channel: input.channel },
   );
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
-    ticketId: ticket.id,
-    kind: "created",
-    actorUserId: scope.actor.userId,
-  });
+  await recordTicketEvent(
+    scope.tx,
+    scope.tenantId,
+    {
+      ticketId: ticket.id,
+      kind: "created",
+      actorUserId: scope.actor.userId,
+    },
+    scope.automation,
+  );
   // Opened into a team: its assignment runs.
   await assignmentAfterTicketChange(scope, null, ticket);
   if (ticket.customerId && input.acknowledge !== false) {

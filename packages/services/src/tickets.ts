@@ -13,13 +13,14 @@ import {
   users,
 } from "@supportdesk/database";
 import { can } from "@supportdesk/domain";
-import { enqueue, ticketEventJob, ticketReplyEmailJob } from "@supportdesk/queue";
+import { enqueue, ticketReplyEmailJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "./assignment-trigger";
 import { claimUploads } from "./attachments";
 import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
+import { recordTicketEvent } from "./ticket-events";
 import { mintTicketLink } from "./ticket-links";
 import {
   findTicket,
@@ -197,14 +198,18 @@ export async function updateTicket(scope: TenantScope, input: TicketUpdate & { i
     });
   }
   await audit(scope, "ticket.update", { type: "ticket", id }, { changes: set });
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
-    ticketId: id,
-    kind: "updated",
-    actorUserId: scope.actor.userId,
-    changes: set,
-    ...("assigneeId" in set ? { previousAssigneeId: before.assigneeId } : {}),
-  });
+  await recordTicketEvent(
+    scope.tx,
+    scope.tenantId,
+    {
+      ticketId: id,
+      kind: "updated",
+      actorUserId: scope.actor.userId,
+      changes: set,
+      ...("assigneeId" in set ? { previousAssigneeId: before.assigneeId } : {}),
+    },
+    scope.automation,
+  );
   // A ticket now waiting in a team, or capacity freed: the team's assignment runs.
   await assignmentAfterTicketChange(scope, before, after);
   return after;
@@ -257,13 +262,17 @@ export async function addMessage(
       messageId: message.id,
     },
   );
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
-    ticketId: ticket.id,
-    kind: "message",
-    actorUserId: scope.actor.userId,
-    messageId: message.id,
-  });
+  await recordTicketEvent(
+    scope.tx,
+    scope.tenantId,
+    {
+      ticketId: ticket.id,
+      kind: "message",
+      actorUserId: scope.actor.userId,
+      messageId: message.id,
+    },
+    scope.automation,
+  );
   if (!input.internal && ticket.customerId) {
     await enqueue(scope.tx, ticketReplyEmailJob, {
       tenantId: scope.tenantId,

@@ -5,6 +5,9 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { automationsRouter } from "./routers/automations";
+import { businessHoursRouter } from "./routers/business-hours";
+import { csatRouter } from "./routers/csat";
 import { customersRouter } from "./routers/customers";
 import { emailRouter } from "./routers/email";
 import { fieldsRouter } from "./routers/fields";
@@ -14,8 +17,10 @@ import { kbRouter } from "./routers/kb";
 import { macrosRouter } from "./routers/macros";
 import { notificationsRouter } from "./routers/notifications";
 import { queuesRouter } from "./routers/queues";
+import { reportsRouter } from "./routers/reports";
 import { rolesRouter } from "./routers/roles";
 import { searchRouter } from "./routers/search";
+import { slaRouter } from "./routers/sla";
 import { teamsRouter } from "./routers/teams";
 import { tenantsRouter } from "./routers/tenants";
 import { ticketsRouter } from "./routers/tickets";
@@ -37,6 +42,11 @@ export const appRouter = router({
   macros: macrosRouter,
   fields: fieldsRouter,
   teams: teamsRouter,
+  businessHours: businessHoursRouter,
+  sla: slaRouter,
+  automations: automationsRouter,
+  csat: csatRouter,
+  reports: reportsRouter,
   attachments: attachmentsRouter,
   email: emailRouter,
   audit: auditRouter,

@@ -4,9 +4,14 @@
 // remembering to extend a list of procedures.
 import type { Meta } from "./init";
 import { appRouter } from "./root";
+import * as automationInputs from "./test-inputs/automations";
+import * as businessHoursInputs from "./test-inputs/business-hours";
+import * as csatInputs from "./test-inputs/csat";
 import * as fieldInputs from "./test-inputs/fields";
 import * as macroInputs from "./test-inputs/macros";
 import * as mergeInputs from "./test-inputs/merge";
+import * as reportInputs from "./test-inputs/reports";
+import * as slaInputs from "./test-inputs/sla";
 import * as teamInputs from "./test-inputs/teams";
 import * as viewInputs from "./test-inputs/views";
 import { type callerFor, testEmail } from "./testing";
@@ -78,10 +83,29 @@ export type Ids = {
   teamId: string;
   otherTicketId: string;
   otherCustomerId: string;
+  /**
+   * Service levels (test-workflow.ts too): a business-hours calendar, an SLA policy using it, an
+   * automation rule, and a rated survey on `ticketId`.
+   */
+  businessHoursId: string;
+  slaPolicyId: string;
+  automationRuleId: string;
+  csatSurveyId: string;
 };
 
 /** The feature files' inputs (test-inputs/*), one file per area so areas grow apart. */
-const AREA_INPUTS = [fieldInputs, macroInputs, mergeInputs, teamInputs, viewInputs];
+const AREA_INPUTS = [
+  fieldInputs,
+  macroInputs,
+  mergeInputs,
+  teamInputs,
+  viewInputs,
+  businessHoursInputs,
+  slaInputs,
+  automationInputs,
+  csatInputs,
+  reportInputs,
+];
 /** Inputs the permission matrix uses instead of INPUTS when a call is allowed (its HARMLESS). */
 export const AREA_HARMLESS: Record<string, (ids: Ids) => unknown> = Object.assign(
   {},

@@ -14,6 +14,7 @@ import {
   tickets,
 } from "@supportdesk/database";
 import type { TrpcDeps } from "./context";
+import { serviceLevelFixtures } from "./test-service-levels";
 
 export type WorkflowIds = {
   macroId: string;
@@ -22,6 +23,10 @@ export type WorkflowIds = {
   teamId: string;
   otherTicketId: string;
   otherCustomerId: string;
+  businessHoursId: string;
+  slaPolicyId: string;
+  automationRuleId: string;
+  csatSurveyId: string;
 };
 
 export async function workflowFixtures(
@@ -89,7 +94,9 @@ export async function workflowFixtures(
       authorCustomerId: customer.id,
       body: `${label} other message`,
     });
+    const levels = await serviceLevelFixtures(tx, label, ticket.id);
     return {
+      ...levels,
       macroId: macro.id,
       viewId: view.id,
       fieldId: field.id,

@@ -84,6 +84,7 @@ export function AppShell() {
   const administers = useCanAny(ADMINISTRATION);
   const seesCustomers = useCan("customer.read");
   const seesKb = useCan("kb.read");
+  const seesReports = useCan("report.read");
   const roleName = useMyRoleName();
   useEffect(() => {
     document.title = tenant ? `${tenant.name} · SupportDesk` : "SupportDesk";
@@ -112,6 +113,7 @@ export function AppShell() {
           <NavLink to={`/t/${slug}/tickets`}>Tickets</NavLink>
           {seesCustomers ? <NavLink to={`/t/${slug}/customers`}>Customers</NavLink> : null}
           {seesKb ? <NavLink to={`/t/${slug}/kb`}>Knowledge base</NavLink> : null}
+          {seesReports ? <NavLink to={`/t/${slug}/reports`}>Reports</NavLink> : null}
           <NavLink to={`/t/${slug}/settings`}>{administers ? "Settings" : "Team"}</NavLink>
         </nav>
         <HeaderSearch />

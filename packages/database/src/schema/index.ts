@@ -1,6 +1,7 @@
 // The database schema: platform tables (users, tenants, memberships, …) and tenant-owned tables.
 export * from "./api-keys";
 export * from "./audit";
+export * from "./automations";
 export * from "./counters";
 export * from "./customers";
 export * from "./deliveries";
@@ -12,6 +13,8 @@ export * from "./notifications";
 export * from "./outbox";
 export * from "./relations";
 export * from "./roles";
+export * from "./satisfaction";
+export * from "./service-levels";
 export * from "./tenants";
 export * from "./tickets";
 export * from "./users";

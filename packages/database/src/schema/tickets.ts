@@ -11,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -78,6 +79,18 @@ export const tickets = pgTable(
      * the same transaction as the message (migration 0017), so search matches a ticket's whole
      * thread with one index lookup per word on this table.
      */
+    /**
+     * The ticket's next SLA due time and what it is for (an `SlaMetric`), copied from its running
+     * clocks (`sla_clocks`) by the services in the transaction that changes them, so the inbox
+     * sorts and filters by due without a join. `sla_paused`: clocks wait on the customer.
+     */
+    slaDueAt: timestamp("sla_due_at", { withTimezone: true, precision: 3 }),
+    slaTarget: text("sla_target"),
+    slaPaused: boolean("sla_paused").notNull().default(false),
+    /** When the status last changed (a trigger keeps it, migration 0018): time-based rules. */
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true, precision: 3 })
+      .notNull()
+      .defaultNow(),
     threadVector: tsvector("thread_vector").notNull().default(sql`''::tsvector`),
     notesVector: tsvector("notes_vector").notNull().default(sql`''::tsvector`),
     createdAt: createdAt(),
@@ -108,6 +121,10 @@ export const tickets = pgTable(
       t.customerId,
       t.createdAt.desc().nullsFirst(),
     ),
+    index("tickets_tenant_sla_due_idx")
+      .on(t.tenantId, t.slaDueAt)
+      .where(sql`${t.slaDueAt} is not null`),
+    index("tickets_tenant_status_changed_idx").on(t.tenantId, t.status, t.statusChangedAt),
     index("tickets_tenant_team_idx").on(t.tenantId, t.teamId, t.createdAt.desc().nullsFirst()),
     foreignKey({
       name: "tickets_team_fk",

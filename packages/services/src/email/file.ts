@@ -22,11 +22,11 @@ import {
   type ParsedMail,
   visibleText,
 } from "@supportdesk/mime";
-import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "../assignment-trigger";
 import { customerByEmail } from "../customers";
 import { normaliseSettings } from "../helpcentre/settings";
 import { isAssignable } from "../members";
+import { recordTicketEvent } from "../ticket-events";
 import type { NewTicket } from "../ticket-open";
 import { openTicket } from "../ticket-open";
 import { recordBounce } from "./bounce";
@@ -190,8 +190,7 @@ export async function fileInbound(tx: TenantDb, input: FileInput): Promise<Filed
       ...current,
       status,
     });
-    await enqueue(tx, ticketEventJob, {
-      tenantId: input.tenantId,
+    await recordTicketEvent(tx, input.tenantId, {
       ticketId,
       kind: "message",
       actorUserId: null,

@@ -2,10 +2,10 @@
 // and what the help centre's contact form asks and accepts.
 import { asc, eq, isNull, sql, type TenantDb, ticketFields, tickets } from "@supportdesk/database";
 import type { TicketFieldValue } from "@supportdesk/domain";
-import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import { audit } from "../audit";
 import { authorize, type TenantScope } from "../context";
 import { notFound } from "../errors";
+import { recordTicketEvent } from "../ticket-events";
 import { findTicket } from "../ticket-list";
 import { fieldColumns } from "./definitions";
 import { validateFieldValues } from "./values";
@@ -65,13 +65,17 @@ export async function setValues(
   if (!after) throw notFound("Ticket");
   const changes = { customFields: changed };
   await audit(scope, "ticket.update", { type: "ticket", id: before.id }, { changes });
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
-    ticketId: before.id,
-    kind: "updated",
-    actorUserId: scope.actor.userId,
-    changes,
-  });
+  await recordTicketEvent(
+    scope.tx,
+    scope.tenantId,
+    {
+      ticketId: before.id,
+      kind: "updated",
+      actorUserId: scope.actor.userId,
+      changes,
+    },
+    scope.automation,
+  );
   return result(after.customFields, after.updatedAt);
 }
 

@@ -13,10 +13,10 @@ import {
   users,
 } from "@supportdesk/database";
 import type { TicketStatus } from "@supportdesk/domain";
-import { enqueue, ticketEventJob } from "@supportdesk/queue";
 import { assignmentAfterTicketChange } from "../assignment-trigger";
 import { audit } from "../audit";
 import { AppError } from "../errors";
+import { recordTicketEvent } from "../ticket-events";
 import { ticketOfLink } from "../ticket-links";
 import type { OpenScope } from "../ticket-open";
 import { CONTACT_LIMITS, hasControlCharacters } from "./contact";
@@ -178,8 +178,7 @@ export async function customerReply(
       messageId: message.id,
     },
   );
-  await enqueue(scope.tx, ticketEventJob, {
-    tenantId: scope.tenantId,
+  await recordTicketEvent(scope.tx, scope.tenantId, {
     ticketId,
     kind: "message",
     actorUserId: null,

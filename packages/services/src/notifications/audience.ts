@@ -32,6 +32,12 @@ export function titleOf(type: NotificationType, ticket: TicketFacts): string {
       return `New reply on ${ref}`;
     case "note.created":
       return `New internal note on ${ref}`;
+    case "sla.warning":
+      return `SLA due soon on ${ref}`;
+    case "sla.breach":
+      return `SLA breached on ${ref}`;
+    case "automation.notify":
+      return `Automation: ${ref}`;
   }
 }
 

@@ -17,6 +17,9 @@ const DESCRIPTIONS: Record<NotificationType, string> = {
   "ticket.updated": "A ticket assigned to you changes (status, priority, tags)",
   "message.created": "A reply on a ticket assigned to you, or on any unassigned ticket",
   "note.created": "An internal note on a ticket assigned to you",
+  "sla.warning": "An SLA target on your ticket (or your team's unassigned one) is due soon",
+  "sla.breach": "An SLA target on your ticket (or your team's unassigned one) was breached",
+  "automation.notify": "An automation rule asks for your attention",
 };
 
 /** Every type with its effective channels, whether that is the default, and what it covers. */

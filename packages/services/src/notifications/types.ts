@@ -17,6 +17,9 @@ export const NOTIFICATION_TYPES = [
   "ticket.updated",
   "message.created",
   "note.created",
+  "sla.warning",
+  "sla.breach",
+  "automation.notify",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -36,6 +39,9 @@ export const DEFAULT_PREFERENCES: Readonly<Record<NotificationType, Readonly<Cha
   "ticket.updated": { inApp: true, email: false },
   "message.created": { inApp: true, email: true },
   "note.created": { inApp: true, email: false },
+  "sla.warning": { inApp: true, email: false },
+  "sla.breach": { inApp: true, email: true },
+  "automation.notify": { inApp: true, email: false },
 };
 
 /** Rows stored only so an email can name them (in-app off) carry this, and stay out of the inbox. */

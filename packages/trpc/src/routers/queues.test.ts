@@ -76,6 +76,7 @@ describe("queues.stats", () => {
       email: { waiting: 2, active: 0, delayed: 1, failed: 0, completed: 0 },
       notification: { waiting: 0, active: 0, delayed: 0, failed: 1, completed: 1 },
       inbound: { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
+      automation: { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
     });
   });
 

@@ -23,6 +23,10 @@ export const SETTINGS_SCREENS = [
   { path: "received-mail", label: "Received mail", permission: "email.manage" },
   { path: "canned-replies", label: "Canned replies", permission: "ticket.reply" },
   { path: "fields", label: "Ticket fields", permission: "field.manage" },
+  { path: "business-hours", label: "Business hours", permission: "sla.manage" },
+  { path: "sla", label: "SLA policies", permission: "sla.manage" },
+  { path: "automations", label: "Automations", permission: "automation.manage" },
+  { path: "csat", label: "Satisfaction", permission: "csat.manage" },
   { path: "audit", label: "Audit log", permission: "audit.read" },
 ] as const satisfies readonly { path: string; label: string; permission: Permission }[];
 

@@ -47,6 +47,11 @@ const LOADERS: Record<SettingsScreen, () => Promise<Page>> = {
   teams: async () => (await import("./teams/TeamsPage")).TeamsPage,
   "canned-replies": async () => (await import("./macros/MacrosPage")).MacrosPage,
   fields: async () => (await import("./fields/FieldsPage")).FieldsPage,
+  "business-hours": async () =>
+    (await import("./business-hours/BusinessHoursPage")).BusinessHoursPage,
+  sla: async () => (await import("./sla/SlaPoliciesPage")).SlaPoliciesPage,
+  automations: async () => (await import("./automations/AutomationsPage")).AutomationsPage,
+  csat: async () => (await import("./csat/CsatPage")).CsatPage,
   audit: async () => (await import("./Audit")).AuditPage,
 };
 

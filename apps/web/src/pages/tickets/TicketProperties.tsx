@@ -12,8 +12,10 @@ import { useCan } from "../../lib/use-can";
 import { SelectField } from "../../ui";
 import { BounceNote } from "./BounceNote";
 import { CcEditor } from "./CcEditor";
+import { CsatRating } from "./CsatRating";
 import { ChannelProp, CustomerLinks } from "./CustomerLinks";
 import { CustomFields } from "./CustomFields";
+import { SlaBadge } from "./SlaBadge";
 import {
   label,
   PRIORITIES,
@@ -176,11 +178,13 @@ export function Properties({ ticket }: { ticket: TicketDetail }) {
           {ticket.tags.length ? ticket.tags.join(", ") : <span className="muted">None</span>}
         </Prop>
       )}
+      <SlaBadge ticket={ticket} />
       <TeamProp ticket={ticket} />
       <CustomFields ticket={ticket} />
       <CustomerProp customerId={ticket.customerId} />
       <CcEditor ticketId={ticket.id} ccs={ticket.ccs} />
       <ChannelProp channel={ticket.channel} />
+      <CsatRating ticket={ticket} />
       {ticket.customerId ? <CustomerLinks ticketId={ticket.id} /> : null}
       <div aria-live="polite" className="save-state">
         {update.isPending ? (

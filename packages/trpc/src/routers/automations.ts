@@ -1,0 +1,4 @@
+// automations: filled in by the service-levels work.
+import { router } from "../trpc";
+
+export const automationsRouter = router({});

@@ -1,0 +1,4 @@
+// businessHours: filled in by the service-levels work.
+import { router } from "../trpc";
+
+export const businessHoursRouter = router({});

@@ -1,0 +1,4 @@
+// csat: filled in by the service-levels work.
+import { router } from "../trpc";
+
+export const csatRouter = router({});

@@ -1,0 +1,4 @@
+// reports: filled in by the service-levels work.
+import { router } from "../trpc";
+
+export const reportsRouter = router({});

@@ -1,0 +1,4 @@
+// sla: filled in by the service-levels work.
+import { router } from "../trpc";
+
+export const slaRouter = router({});
