@@ -1,10 +1,13 @@
 // The demo seed: believable, re-runnable (same rows every run), and usable to sign in.
-import { afterAll, describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { eq, inArray, sql } from "drizzle-orm";
 import { customRoles, tenants, users, userTenantRoles } from "./schema";
 import { DEMO_PASSWORD, demoUuid, KB_SEARCH_CASES, seedDemo } from "./seed";
 import { DEMO_KB } from "./seed-kb-data";
 import { openTestDatabases } from "./test-helpers";
+
+// Each test seeds the three demo tenants with their ~90 days of history: seconds, not millis.
+setDefaultTimeout(60_000);
 
 const { app, admin } = openTestDatabases(2);
 afterAll(async () => {

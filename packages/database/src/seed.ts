@@ -1,4 +1,5 @@
-// The re-runnable demo seed: three tenants, their agents and customers, tickets, knowledge bases.
+// The re-runnable demo seed: three tenants, their agents and customers, tickets, knowledge bases,
+// the agents' workflow, service levels and ~90 days of ticket history.
 import { createHash } from "node:crypto";
 import { and, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -34,6 +35,20 @@ import {
 import { seedEmailThreads } from "./seed-email";
 import { seedKnowledgeBase } from "./seed-kb";
 import { mintDemoLink } from "./seed-links";
+import {
+  at,
+  between,
+  deal,
+  MINUTE,
+  minutes,
+  mulberry32,
+  pick,
+  type Rng,
+  seedOf,
+  sum,
+  weighted,
+} from "./seed-random";
+import { seedServiceLevels } from "./seed-service-levels";
 import { seedWorkflow } from "./seed-workflow";
 
 export { DEMO_PASSWORD } from "./seed-data";
@@ -70,7 +85,6 @@ export type SeedOptions = {
 const TICKETS_PER_TENANT = 50;
 const SPAN_DAYS = 60;
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
@@ -81,7 +95,6 @@ type TicketRow = typeof tickets.$inferInsert & { id: string };
 type MessageRow = typeof messages.$inferInsert & { id: string };
 type TenantData = { customers: CustomerRow[]; tickets: TicketRow[]; messages: MessageRow[] };
 type Step = { author: "customer" | "agent" | "note" | "system"; text: string };
-type Rng = () => number;
 
 /**
  * Creates or refreshes the demo data; safe to run again (upserts, same rows each time). Tenant
@@ -102,8 +115,15 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     DEMO_TENANTS.map((spec) => seedTenant(db, spec, need(tenantIds, spec.slug), userIds, anchor)),
   );
   const kb = await seedKnowledgeBase(db, tenantIds, anchor);
-  await seedEmailThreads(db, tenantIds, options.inboundDomain ?? "mail.supportdesk.localhost");
   await seedWorkflow(db, tenantIds);
+  const history = await seedServiceLevels(
+    db,
+    tenantIds,
+    new Map(DEMO_TENANTS.map((spec) => [spec.slug, agentsOf(spec.slug, userIds)])),
+    anchor,
+  );
+  // After the history: a third of its tickets came by email too.
+  await seedEmailThreads(db, tenantIds, options.inboundDomain ?? "mail.supportdesk.localhost");
   const customerViews = await Promise.all(
     DEMO_TENANTS.map(async (spec) => ({
       slug: spec.slug,
@@ -118,8 +138,8 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       id: need(tenantIds, spec.slug),
     })),
     logins: DEMO_USERS.map(toLogin),
-    tickets: sum(counts.map((c) => c.tickets)),
-    messages: sum(counts.map((c) => c.messages)),
+    tickets: sum(counts.map((c) => c.tickets)) + history.tickets,
+    messages: sum(counts.map((c) => c.messages)) + history.messages,
     articles: kb.articles,
   };
 }
@@ -489,7 +509,7 @@ function pickStatus(rng: Rng, age: number): Status {
   ]);
 }
 
-function pickPriority(rng: Rng, usual: Priority): Priority {
+export function pickPriority(rng: Rng, usual: Priority): Priority {
   if (rng() < 0.7) return usual;
   return weighted(rng, [
     ["low", 0.3],
@@ -507,7 +527,12 @@ function ticketTags(rng: Rng, spec: DemoTenantSpec, topic: TopicSpec, priority: 
 }
 
 /** Placeholder values for one ticket, so its subject and messages name the same order. */
-function ticketVars(rng: Rng, spec: DemoTenantSpec, customerName: string, agentName: string) {
+export function ticketVars(
+  rng: Rng,
+  spec: DemoTenantSpec,
+  customerName: string,
+  agentName: string,
+) {
   const vars: Record<string, string> = {
     first: firstName(customerName),
     agent: firstName(agentName),
@@ -629,7 +654,7 @@ function authorship(step: Step, customerId: string, agentId: string) {
   }
 }
 
-function fill(template: string, vars: Record<string, string>): string {
+export function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = vars[key];
     if (value === undefined) throw new Error(`seed text uses unknown placeholder {${key}}`);
@@ -657,61 +682,6 @@ export function demoUuid(key: string): string {
   ].join("-");
 }
 
-/** mulberry32: tiny and deterministic, which is all demo content needs. */
-function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(key: string): number {
-  return createHash("sha256").update(`seed:${key}`).digest().readUInt32BE(0);
-}
-
-function between(rng: Rng, min: number, max: number): number {
-  return min + rng() * (max - min);
-}
-
-/** A whole number of minutes in [min, max), in milliseconds. */
-function minutes(rng: Rng, min: number, max: number): number {
-  return Math.floor(between(rng, min, max)) * MINUTE;
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return at(items, Math.floor(rng() * items.length));
-}
-
-function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
-  const total = sum(entries.map(([, weight]) => weight));
-  let roll = rng() * total;
-  for (const [value, weight] of entries) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return at(entries, entries.length - 1)[0];
-}
-
-/** `count` items cycling through `items` in shuffled order, so every topic gets its turn. */
-function deal<T>(rng: Rng, items: readonly T[], count: number): T[] {
-  const deck = Array.from({ length: count }, (_, i) => at(items, i % items.length));
-  for (let i = deck.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [deck[i], deck[j]] = [at(deck, j), at(deck, i)];
-  }
-  return deck;
-}
-
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  if (item === undefined) throw new Error(`demo seed: no item at index ${index}`);
-  return item;
-}
-
 function need<K, V>(map: ReadonlyMap<K, V>, key: K): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`demo seed: nothing for ${String(key)}`);
@@ -732,8 +702,4 @@ function startOfUtcDay(date: Date): Date {
 
 function firstName(name: string): string {
   return name.split(" ")[0] ?? name;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

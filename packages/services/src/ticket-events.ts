@@ -43,5 +43,11 @@ export async function recordTicketEvent(
     ...(origin ? { ruleId: origin.ruleId } : {}),
     occurredAt: now.toISOString(),
   });
-  await enqueue(tx, reportFactJob, { tenantId, ticketId: event.ticketId });
+  // One refresh waiting per ticket is enough: it reads the ticket as it is when it runs.
+  await enqueue(
+    tx,
+    reportFactJob,
+    { tenantId, ticketId: event.ticketId },
+    { key: `fact:${event.ticketId}` },
+  );
 }

@@ -6,6 +6,7 @@ import { createTokenService, generateSigningKey, type SigningJwk } from "@suppor
 import { createRateLimiter, createRedis } from "@supportdesk/cache";
 import { env } from "@supportdesk/config";
 import { createDatabase, userTenantRoles } from "@supportdesk/database";
+import { slugify } from "@supportdesk/domain";
 import { createLogger } from "@supportdesk/logger";
 import { createLocalStore } from "@supportdesk/storage";
 import type { RequestInfo, TrpcDeps, TrpcSettings } from "./context";
@@ -85,6 +86,15 @@ export const TEST_PASSWORD = "correct horse battery";
  * link is left unused and the user signs in with their password instead. `as(slug)` returns a
  * caller that names the tenant by slug (the `/t/:slug` path).
  */
+/** The demo seed's tenants: a test tenant named "Acme" must not take the slug the seed upserts. */
+const DEMO_SLUGS = new Set(["acme", "globex", "initech"]);
+
+/** A suffixed slug when the name's would be a demo tenant's (otherwise the server derives it). */
+function tenantSlugFor(name: string | undefined): { tenantSlug?: string } {
+  const slug = name ? slugify(name) : "";
+  return DEMO_SLUGS.has(slug) ? { tenantSlug: `${slug}-${crypto.randomUUID().slice(0, 6)}` } : {};
+}
+
 export async function signUp(
   deps: TrpcDeps,
   options: { tenantName?: string; email?: string; name?: string; verified?: boolean } = {},
@@ -96,6 +106,7 @@ export async function signUp(
     password: TEST_PASSWORD,
     name: options.name ?? "Test User",
     tenantName: options.tenantName,
+    ...tenantSlugFor(options.tenantName),
   });
   let result: Awaited<ReturnType<typeof anonymous.auth.login>>;
   if (options.verified === false) {
