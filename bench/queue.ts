@@ -1,6 +1,7 @@
 // `bun run bench:queue`: the job pipeline and realtime delivery, with the real worker and server
 // processes: emails/s from the outbox to SMTP, a quiet tenant's wait behind a noisy tenant's
-// backlog, and WebSocket fan-out latency. A command, not a test: misses are reported, not failed.
+// backlog, WebSocket fan-out latency, and automation rules (evaluations/s, event-to-action
+// latency, a noisy tenant's effect on quiet ones). A command, not a test: misses are reported.
 import { loadavg } from "node:os";
 import { join } from "node:path";
 // Not a dependency of the root package (only config and database are): imported by path.
@@ -10,6 +11,8 @@ import { benchVariable } from "./lib/args";
 import { type ChildLogs, childLogs, killAll } from "./lib/children";
 import { benchUrls, describe, ensureDatabase, migrate } from "./lib/db-setup";
 import { type Part, parseQueueArgs, queueUsage } from "./lib/queue-args";
+import { type AutomationResult, measureAutomations } from "./lib/queue-automations";
+import { automationRows } from "./lib/queue-automations-report";
 import type { QueueBenchContext } from "./lib/queue-context";
 import { lockRun, openOwner, resetData } from "./lib/queue-db";
 import { type EmailResult, measureEmails } from "./lib/queue-emails";
@@ -212,6 +215,7 @@ async function main(): Promise<number> {
   let emails: Outcome<EmailResult> | undefined;
   let fairness: Outcome<FairnessResult> | undefined;
   let fanout: Outcome<FanoutResult> | undefined;
+  let automations: Outcome<AutomationResult> | undefined;
   try {
     if (options.parts.includes("emails")) {
       emails = await attempt("emails", () =>
@@ -236,6 +240,21 @@ async function main(): Promise<number> {
         }),
       );
     }
+    if (options.parts.includes("automations")) {
+      automations = await attempt("automations", () =>
+        measureAutomations(context, {
+          tenants: options.ruleTenants,
+          rules: options.rules,
+          events: options.ruleEvents,
+          latencyEvents: options.ruleLatencyEvents,
+          latencyRate: options.ruleRate,
+          noisyEvents: options.noisyRuleEvents,
+          quietEvents: options.quietRuleEvents,
+          quietIntervalMs: 50,
+          concurrency: options.automationConcurrency,
+        }),
+      );
+    }
     // Leave the bench database small; the next run empties it anyway.
     await resetData(owner.sql).catch(() => {});
   } finally {
@@ -245,7 +264,12 @@ async function main(): Promise<number> {
     else await dropRunKeys(redis.url, runId).catch(() => {});
   }
 
-  const rows: Row[] = [...emailRows(emails), ...fairnessRows(fairness), ...fanoutRows(fanout)];
+  const rows: Row[] = [
+    ...emailRows(emails),
+    ...fairnessRows(fairness),
+    ...fanoutRows(fanout),
+    ...automationRows(automations),
+  ];
   const defaults = workerDefaults();
   const report = {
     startedAt: new Date(started).toISOString(),
@@ -270,17 +294,19 @@ async function main(): Promise<number> {
       emailsPerSecond: TARGET_EMAILS_PER_SECOND,
       quietTenantP99Ms: TARGET_QUIET_P99_MS,
       fanoutP99Ms: TARGET_FANOUT_P99_MS,
+      automationEventToActionP99Ms: TARGET_QUIET_P99_MS,
     },
     emails: emails && (emails.ok ? emails.value : { error: emails.error }),
     fairness: fairness && (fairness.ok ? fairness.value : { error: fairness.error }),
     fanout: fanout && (fanout.ok ? fanout.value : { error: fanout.error }),
+    automations: automations && (automations.ok ? automations.value : { error: automations.error }),
     table: rows,
   };
   const file = join(resultsDir, `queue-${stamp}.json`);
   await Bun.write(file, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\n${formatTable(rows)}\n`);
-  const failedParts = [emails, fairness, fanout].filter((o) => o && !o.ok).length;
+  const failedParts = [emails, fairness, fanout, automations].filter((o) => o && !o.ok).length;
   const misses = rows.filter((r) => r.pass === false).length;
   console.log(
     `${misses === 0 ? "All targets met." : `${misses} target(s) missed (reported, not an error).`} ` +

@@ -2,7 +2,7 @@
 
 import { parseInteger, UsageError, unknownFlag, walkFlags } from "./args";
 
-export const PARTS = ["emails", "fairness", "fanout"] as const;
+export const PARTS = ["emails", "fairness", "fanout", "automations"] as const;
 export type Part = (typeof PARTS)[number];
 
 export type QueueBenchOptions = {
@@ -24,6 +24,18 @@ export type QueueBenchOptions = {
   events: number;
   /** Milliseconds between two published events. */
   eventIntervalMs: number;
+  /** Automations: tenants, rules per tenant, backlog events (throughput). */
+  ruleTenants: number;
+  rules: number;
+  ruleEvents: number;
+  /** Events recorded one at a time at `ruleRate` per second (latency). */
+  ruleLatencyEvents: number;
+  ruleRate: number;
+  /** The noisy tenant's backlog, and the quiet tenants' paced events during it. */
+  noisyRuleEvents: number;
+  quietRuleEvents: number;
+  /** WORKER_AUTOMATION_CONCURRENCY of the bench worker. */
+  automationConcurrency: number;
   /** Which parts to run (all by default). */
   parts: Part[];
 };
@@ -33,7 +45,10 @@ export const queueUsage = `Usage: bun bench/queue.ts [options]   (or: bun run be
 Measures the job pipeline and realtime delivery with the real worker and server processes:
   1. emails/s from the outbox to an SMTP receiver (target >= 1,000/s),
   2. a quiet tenant's job latency while another tenant's backlog drains (target p99 < 1 s),
-  3. WebSocket fan-out latency of one event to every socket (target p99 < 50 ms).
+  3. WebSocket fan-out latency of one event to every socket (target p99 < 50 ms),
+  4. automation rules (100 tenants x 100 rules): rule evaluations/s over a 10,000-event
+     backlog, event-to-action latency at a steady rate (target p99 < 1 s), and the quiet
+     tenants' latency while a noisy tenant's 100,000 events drain (target p99 < 1 s).
 Uses its own database (supportdesk_bench_queue) and its own redis-server.
 
 Options:
@@ -47,7 +62,15 @@ Options:
   --sockets N             WebSockets (users of one tenant)                (default 1000)
   --events N              measured ticket.created events                  (default 200)
   --event-interval MS     milliseconds between two events                 (default 100)
-  --only PARTS            run only these parts: emails,fairness,fanout    (default: all)
+  --rule-tenants N        automations: tenants                            (default 100)
+  --rules N               automations: rules per tenant                   (default 100)
+  --rule-events N         automations: backlog events, all tenants        (default 10000)
+  --rule-latency-events N automations: events recorded one at a time      (default 1000)
+  --rule-rate N           automations: those events per second            (default 20)
+  --noisy-rule-events N   automations: the noisy tenant's backlog         (default 100000)
+  --quiet-rule-events N   automations: quiet events during it (50 ms apart) (default 200)
+  --automation-concurrency N  WORKER_AUTOMATION_CONCURRENCY               (default 10)
+  --only PARTS            run only these parts: emails,fairness,fanout,automations (default: all)
   -h, --help              show this help
 
 Environment:
@@ -68,6 +91,14 @@ const intFlags: Record<string, { key: IntKey; min: number; max: number }> = {
   "--sockets": { key: "sockets", min: 1, max: 20_000 },
   "--events": { key: "events", min: 1, max: 100_000 },
   "--event-interval": { key: "eventIntervalMs", min: 1, max: 60_000 },
+  "--rule-tenants": { key: "ruleTenants", min: 1, max: 10_000 },
+  "--rules": { key: "rules", min: 1, max: 1000 },
+  "--rule-events": { key: "ruleEvents", min: 1, max: 1_000_000 },
+  "--rule-latency-events": { key: "ruleLatencyEvents", min: 1, max: 100_000 },
+  "--rule-rate": { key: "ruleRate", min: 1, max: 10_000 },
+  "--noisy-rule-events": { key: "noisyRuleEvents", min: 1, max: 2_000_000 },
+  "--quiet-rule-events": { key: "quietRuleEvents", min: 1, max: 100_000 },
+  "--automation-concurrency": { key: "automationConcurrency", min: 1, max: 200 },
 };
 
 export const queueDefaults: QueueBenchOptions = {
@@ -80,6 +111,14 @@ export const queueDefaults: QueueBenchOptions = {
   sockets: 1000,
   events: 200,
   eventIntervalMs: 100,
+  ruleTenants: 100,
+  rules: 100,
+  ruleEvents: 10_000,
+  ruleLatencyEvents: 1000,
+  ruleRate: 20,
+  noisyRuleEvents: 100_000,
+  quietRuleEvents: 200,
+  automationConcurrency: 10,
   parts: [...PARTS],
 };
 

@@ -179,6 +179,8 @@ export type WorkerConfig = {
   prefix: string;
   emailConcurrency: number;
   notificationConcurrency: number;
+  /** WORKER_AUTOMATION_CONCURRENCY (the config's default when unset). */
+  automationConcurrency?: number;
   logFile: string;
 };
 
@@ -213,6 +215,9 @@ export function startWorker(config: WorkerConfig): RunningWorker {
         QUEUE_PREFIX: config.prefix,
         WORKER_EMAIL_CONCURRENCY: String(config.emailConcurrency),
         WORKER_NOTIFICATION_CONCURRENCY: String(config.notificationConcurrency),
+        ...(config.automationConcurrency
+          ? { WORKER_AUTOMATION_CONCURRENCY: String(config.automationConcurrency) }
+          : {}),
         APP_URL: "http://app.bench.invalid",
         JOB_ENCRYPTION_KEY: BENCH_JOB_KEY,
         // Several bench workers run at once; none of them receives mail.
