@@ -80,6 +80,7 @@ function banner(logins: DemoLogin[]): string {
       ? [`  Mail inbox   ${inbox} (every email the stack sends lands here)`]
       : [`  Mail         sent through ${smtp.host}`]),
     `  Demo data    ${seeded.tenants.map((t) => t.slug).join(", ")}: ${seeded.tickets} tickets, ${seeded.messages} messages, ${seeded.articles} knowledge-base articles`,
+    `  Reports      ${webUrl}/t/${seeded.tenants[0]?.slug ?? "acme"}/reports  (90 days of history; SLA policies, automations and surveys under Settings)`,
     // The help centre by path works without DNS; `<slug>.<PLATFORM_DOMAIN>:<port>` too where it resolves.
     ...seeded.tenants.map(
       (t, i) =>

@@ -1,2 +1,17 @@
-// business-hours: filled in by its own work (see the service-levels issue).
-export {};
+// business-hours: per-tenant calendars (time zone, weekly hours, holidays), their CRUD, and the
+// business-time arithmetic SLA due times, reports and automation conditions count in.
+export {
+  addBusinessSeconds,
+  businessSecondsBetween,
+  type Calendar,
+  isWithinBusinessHours,
+} from "./calendar";
+export {
+  type BusinessHoursInput,
+  createBusinessHours,
+  deleteBusinessHours,
+  type LoadedCalendar,
+  listBusinessHours,
+  loadCalendar,
+  updateBusinessHours,
+} from "./crud";
