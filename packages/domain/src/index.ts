@@ -49,6 +49,7 @@ export {
 export {
   type BusinessInterval,
   type BusinessWeek,
+  CSAT_LABELS,
   CSAT_RATINGS,
   type CsatRating,
   type Holiday,

@@ -38,3 +38,11 @@ export const SLA_DEFAULT_WARN_MINUTES = 30;
 /** A CSAT rating: 1 (very unhappy) to 5 (very happy). */
 export const CSAT_RATINGS = [1, 2, 3, 4, 5] as const;
 export type CsatRating = (typeof CSAT_RATINGS)[number];
+/** The five answers in words, worst first: the email's links, the survey page, what agents read. */
+export const CSAT_LABELS = [
+  "1 – Very unhappy",
+  "2 – Unhappy",
+  "3 – Neutral",
+  "4 – Happy",
+  "5 – Very happy",
+] as const;

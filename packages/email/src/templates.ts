@@ -1,4 +1,5 @@
 // The emails SupportDesk sends: one small function per template, rendered through one layout.
+import { CSAT_LABELS } from "@supportdesk/domain";
 import {
   type Block,
   type Brand,
@@ -265,13 +266,7 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
 };
 
 /** The survey's five answers, worst first (the email's buttons, the page's choices). */
-export const CSAT_LABELS = [
-  "1 – Very unhappy",
-  "2 – Unhappy",
-  "3 – Neutral",
-  "4 – Happy",
-  "5 – Very happy",
-] as const;
+export { CSAT_LABELS };
 
 /**
  * Renders one template for one brand: a subject, a plain-text part readable on its own and an

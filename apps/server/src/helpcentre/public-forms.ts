@@ -1,5 +1,6 @@
 // The help centre's pages that are never cached: the contact form (its suggestions and files),
-// and the routing of a customer's view of their ticket (./customer-page.ts). Each is rendered per
+// the routing of a customer's view of their ticket (./customer-page.ts) and of the satisfaction
+// survey's pages (`/csat/<token>`, ./csat-pages.ts). Each is rendered per
 // visitor (a form token in a cookie) and answers `cache-control: no-store`; services do the work,
 // these files speak HTTP.
 import { sniffType } from "@supportdesk/mime";
@@ -9,6 +10,7 @@ import type { Context } from "hono";
 import { contactScript, stylesheet } from "./assets";
 import { answersOf } from "./contact-field-views";
 import { type ContactPage, contactView, sentView } from "./contact-views";
+import { answerSurvey, showSurvey } from "./csat-pages";
 import { replyToTicket, showTicket } from "./customer-page";
 import {
   FORM_PROBLEMS,
@@ -44,10 +46,12 @@ export async function serveForm(
 ): Promise<Response | null | undefined> {
   const post = c.req.method === "POST";
   const ticket = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
+  const survey = /^\/csat\/([^/]+)$/.exec(path)?.[1];
   const suggested = /^\/contact\/suggested\/([a-z0-9-]{1,120})$/.exec(path)?.[1];
   const known =
     path === "/contact" ||
     ticket !== undefined ||
+    survey !== undefined ||
     (!post && (path === "/contact/sent" || path === "/contact/suggest" || suggested));
   if (!known) return post ? null : undefined;
   const place = await placeOf(req);
@@ -66,6 +70,7 @@ export async function serveForm(
   }
   if (ticket)
     return post ? replyToTicket(req, c, place, ticket) : showTicket(req, c, place, ticket);
+  if (survey) return post ? answerSurvey(req, c, place, survey) : showSurvey(req, c, place, survey);
   return null;
 }
 
