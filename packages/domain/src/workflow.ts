@@ -1,6 +1,7 @@
 // The agents' workflow vocabulary the server and the browser share: custom field types, team
 // assignment modes, agent availability, saved-view sorts and canned-reply placeholders.
 import type { TicketPriority, TicketStatus } from "./enums";
+import type { SlaState } from "./service-levels";
 
 /** The kinds of custom ticket field an admin can define (the database enum holds the same). */
 export const TICKET_FIELD_TYPES = [
@@ -25,7 +26,8 @@ export const AGENT_AVAILABILITY = ["online", "away", "offline"] as const;
 export type AgentAvailability = (typeof AGENT_AVAILABILITY)[number];
 
 /** How a saved view (and the inbox) orders tickets. */
-export const TICKET_SORTS = ["newest", "oldest", "updated"] as const;
+/** "due": the earliest SLA due time first; tickets with none (paused, met, no policy) last. */
+export const TICKET_SORTS = ["newest", "oldest", "updated", "due"] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** The filters a saved view stores (the same the inbox and search take). */
@@ -46,6 +48,8 @@ export type TicketViewFilters = {
   updatedTo?: string;
   /** Custom field id → the value it must hold. */
   fields?: Record<string, TicketFieldValue>;
+  /** How the ticket stands against its next SLA target (any state but "met"). */
+  sla?: Exclude<SlaState, "met">;
 };
 
 /** What a canned reply may do to the ticket besides inserting its text. */

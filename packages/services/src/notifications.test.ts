@@ -523,6 +523,9 @@ describe("the inbox", () => {
       { eventType: "ticket.updated", inApp: true, email: false, isDefault: true },
       { eventType: "message.created", inApp: true, email: true, isDefault: true },
       { eventType: "note.created", inApp: true, email: false, isDefault: true },
+      { eventType: "sla.warning", inApp: true, email: false, isDefault: true },
+      { eventType: "sla.breach", inApp: true, email: true, isDefault: true },
+      { eventType: "automation.notify", inApp: true, email: false, isDefault: true },
     ]);
 
     const saved = await member.run((s) =>

@@ -18,8 +18,9 @@ import {
 import { can, type TicketFieldValue, type TicketSort } from "@supportdesk/domain";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
-import { decodeCursor, toPage } from "./pagination";
+import { decodeCursor, encodeCursor, toPage } from "./pagination";
 import { prefixQuery, searchTerms, ticketNumberOf } from "./search/terms";
+import { dueKey, NO_DUE, type SlaFilter, slaColumns, slaCondition, withSla } from "./sla/state";
 
 export type TicketStatus = (typeof tickets.status.enumValues)[number];
 export type TicketPriority = (typeof tickets.priority.enumValues)[number];
@@ -86,6 +87,8 @@ export type TicketFilters = {
   updatedTo?: string | undefined;
   /** Custom field id → the value it must hold (a multi-select holds every value listed). */
   fields?: Record<string, TicketFieldValue> | undefined;
+  /** How the ticket stands against its next SLA target (see `slaOf`). */
+  sla?: SlaFilter | undefined;
 };
 
 /**
@@ -142,6 +145,7 @@ export function ticketConditions(
     filters.createdTo ? sql`${tickets.createdAt} < ${dayEnd(filters.createdTo)}` : undefined,
     filters.updatedFrom ? sql`${tickets.updatedAt} >= ${dayStart(filters.updatedFrom)}` : undefined,
     filters.updatedTo ? sql`${tickets.updatedAt} < ${dayEnd(filters.updatedTo)}` : undefined,
+    filters.sla ? slaCondition(filters.sla) : undefined,
     ...Object.entries(filters.fields ?? {}).map(
       ([fieldId, value]) =>
         sql`${tickets.customFields} @> ${JSON.stringify({ [fieldId]: value })}::jsonb`,
@@ -149,11 +153,12 @@ export function ticketConditions(
   ];
 }
 
-/** The order of a sort, and the column its cursor carries. */
-const SORTS: Record<TicketSort, { key: "createdAt" | "updatedAt"; ascending: boolean }> = {
+/** The order of a sort, and the column its cursor carries ("due": the SLA due time, none last). */
+const SORTS: Record<TicketSort, { key: "createdAt" | "updatedAt" | "due"; ascending: boolean }> = {
   newest: { key: "createdAt", ascending: false },
   oldest: { key: "createdAt", ascending: true },
   updated: { key: "updatedAt", ascending: false },
+  due: { key: "due", ascending: true },
 };
 
 /** A page of tickets (newest first unless `sort` says otherwise), in seed 001's envelope. */
@@ -167,12 +172,13 @@ export async function listTickets(
 ) {
   authorize(scope, "ticket.read");
   const sort = SORTS[input.sort ?? "newest"];
-  const column = tickets[sort.key];
+  const column = sort.key === "due" ? dueKey : tickets[sort.key];
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const order = sort.ascending ? asc : desc;
   const query = scope.tx
     .select({
       ...ticketColumns,
+      ...slaColumns,
       assigneeName: users.name,
       teamName: teams.name,
       customerName: customers.name,
@@ -211,7 +217,25 @@ export async function listTickets(
         (typeof value === "object" && Object.keys(value).length === 0),
     );
   const rows = await (inboxView ? query.prepare("tickets_list").execute() : query);
-  return toPage(rows, input.perPage, scope.tenantId, input.cursor, sort.key);
+  const now = new Date();
+  const page = toPage(
+    rows.map((row) => withSla(row, now)),
+    input.perPage,
+    scope.tenantId,
+    input.cursor,
+    sort.key === "due" ? "createdAt" : sort.key,
+  );
+  if (sort.key === "due" && page.pagination.has_next) {
+    // The cursor carries the due key (NO_DUE for tickets without one), like the ORDER BY.
+    const last = rows[page.data.length - 1];
+    if (last) {
+      page.pagination.next_cursor = encodeCursor({
+        createdAt: last.slaDueAt ?? NO_DUE,
+        id: last.id,
+      });
+    }
+  }
+  return page;
 }
 
 /** How many tickets match `filters`, counting at most `cap` (a view's badge shows "999+"). */

@@ -20,6 +20,8 @@ import { audit } from "./audit";
 import { authorize, type TenantScope } from "./context";
 import { AppError, notFound } from "./errors";
 import { isAssignable } from "./members";
+import { exactSla } from "./sla/history";
+import { slaColumns, slaOf } from "./sla/state";
 import { recordTicketEvent } from "./ticket-events";
 import { mintTicketLink } from "./ticket-links";
 import {
@@ -81,8 +83,11 @@ export async function getTicket(scope: TenantScope, input: { id: string }) {
     .from(ticketCcs)
     .where(eq(ticketCcs.ticketId, input.id))
     .orderBy(ticketCcs.createdAt, ticketCcs.email);
+  const [slaRow] = await scope.tx.select(slaColumns).from(tickets).where(eq(tickets.id, input.id));
+  const sla = slaRow ? await exactSla(scope.tx, input.id, slaOf(slaRow, new Date())) : null;
   return {
     ...ticket,
+    sla,
     ccs,
     messages: thread.map((m) => ({
       ...m,

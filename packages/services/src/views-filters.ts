@@ -21,6 +21,10 @@ import {
 import type { TenantScope } from "./context";
 import { AppError } from "./errors";
 
+const SLA_FILTERS = ["breached", "due_soon", "on_track", "paused"] as const;
+const isSlaFilter = (value: string): value is (typeof SLA_FILTERS)[number] =>
+  (SLA_FILTERS as readonly string[]).includes(value);
+
 /** The ticket tag rule (the routers' `ticketTag` holds the same). */
 const TAG = /^[a-z0-9][a-z0-9 _-]*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -123,6 +127,11 @@ export async function checkFilters(
     if (q.length > 200) throw bad("q", "must be at most 200 characters.");
     filters.q = q;
   }
+  const sla = text("sla");
+  if (sla) {
+    if (!isSlaFilter(sla)) throw bad("sla", "must be breached, due_soon, on_track or paused.");
+    filters.sla = sla;
+  }
   for (const key of DAY_KEYS) {
     const day = text(key);
     if (!day) continue;
@@ -181,6 +190,8 @@ export function readFilters(raw: Record<string, unknown> | null): ViewFilters {
   if (tag && TAG.test(tag)) filters.tag = tag;
   const q = text("q");
   if (q) filters.q = q.slice(0, 200);
+  const sla = text("sla");
+  if (sla && isSlaFilter(sla)) filters.sla = sla;
   for (const key of DAY_KEYS) {
     const day = text(key);
     if (day && DAY.test(day)) filters[key] = day;

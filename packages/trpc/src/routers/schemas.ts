@@ -1,6 +1,7 @@
 // Input building blocks shared by the routers (zod), with messages a person can act on.
 import {
   BUILT_IN_ROLES,
+  SLA_STATES,
   TICKET_PRIORITIES,
   TICKET_SORTS,
   TICKET_STATUSES,
@@ -63,6 +64,19 @@ export const ticketFilters = z.object({
   fields: z
     .record(z.uuid({ error: "must be a field id" }), fieldValue)
     .refine((fields) => Object.keys(fields).length <= 20, { error: "may hold at most 20 fields" })
+    .optional(),
+  sla: z
+    .enum(
+      SLA_STATES.filter((state) => state !== "met") as [
+        "breached",
+        "due_soon",
+        "on_track",
+        "paused",
+      ],
+      {
+        error: "must be breached, due_soon, on_track or paused",
+      },
+    )
     .optional(),
 });
 export const ticketSort = z.enum(TICKET_SORTS);

@@ -26,10 +26,11 @@ import {
   listInput,
   otherFilterLabels,
   parseFilters,
+  type SlaFilter,
   toggled,
   withFilters,
 } from "./filters";
-import { ChipGroup, SearchBox } from "./InboxControls";
+import { ChipGroup, SearchBox, SlaFilterSelect, SORT_LABELS } from "./InboxControls";
 import { NewTicketDialog } from "./NewTicket";
 import { PRIORITIES, type Priority, STATUSES, type Status } from "./shared";
 import { SkeletonRows, VirtualTicketList } from "./TicketList";
@@ -39,11 +40,6 @@ import { activeViewId } from "./views";
 const PER_PAGE = 50;
 /** At most this many tickets merge in one go (the server's bulkMerge limit, plus the target). */
 const MAX_MERGE = 51;
-const SORT_LABELS: Record<TicketSort, string> = {
-  newest: "Newest first",
-  oldest: "Oldest first",
-  updated: "Recently updated",
-};
 
 /** Reads and writes the inbox filters in the query string, so a filtered view can be shared. */
 function useInboxFilters() {
@@ -58,6 +54,7 @@ function useInboxFilters() {
     toggleStatus: (value: Status) => update({ status: toggled(filters.status, value) }),
     togglePriority: (value: Priority) => update({ priority: toggled(filters.priority, value) }),
     setAssignee: (value: string) => update({ assignee: value }),
+    setSla: (value: SlaFilter | undefined) => update({ sla: value }),
     setSort: (value: TicketSort) => update({ sort: value }),
     setQ: (value: string) => update({ q: value }, true),
     clear: () => setParams(new URLSearchParams()),
@@ -248,6 +245,7 @@ export function InboxPage() {
                   </option>
                 ))}
             </SelectField>
+            <SlaFilterSelect value={filters.sla} onChange={filters.setSla} />
             <SelectField
               label="Sort"
               value={filters.sort}

@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useShortcuts } from "../../lib/shortcuts";
+import { SlaChip } from "./SlaBadge";
 import { PriorityLabel, StatusBadge, type TicketRow, Time } from "./shared";
 
 const ROW_HEIGHT = 68;
@@ -67,7 +68,8 @@ function TicketRowView({
           {ticket.subject}
         </Link>
         <span className="ticket-customer">
-          {ticket.customerName ?? ticket.customerEmail ?? "No customer"}
+          {ticket.customerName ?? ticket.customerEmail ?? "No customer"}{" "}
+          <SlaChip sla={ticket.sla} />
         </span>
       </span>
       <span className="ticket-status">

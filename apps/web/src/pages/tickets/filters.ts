@@ -2,8 +2,12 @@
 // shared link may hold anything, and what the server would refuse is dropped, not sent — written
 // in one canonical form, and turned into the `tickets.list` input. A saved view is the same
 // filters and sort: applying one writes them to the URL (views.ts maps between the two).
-import { TICKET_SORTS, type TicketSort } from "@supportdesk/domain";
+import { TICKET_SORTS, type TicketSort, type TicketViewFilters } from "@supportdesk/domain";
 import { PRIORITIES, type Priority, STATUSES, type Status, UUID } from "./shared";
+
+/** The SLA states the inbox filters by (the server's `ticketFilters.sla`). */
+export type SlaFilter = NonNullable<TicketViewFilters["sla"]>;
+export const SLA_FILTERS: readonly SlaFilter[] = ["breached", "due_soon", "on_track", "paused"];
 
 /** A custom field's value in a filter (the server's `fieldValue`). */
 export type FieldFilterValue = string | number | boolean | string[];
@@ -29,6 +33,8 @@ export type InboxFilters = {
   fields: Record<string, FieldFilterValue>;
   /** The order ("newest" when the URL names none). */
   sort: TicketSort;
+  /** How tickets stand against their SLA; absent when not filtered by it. */
+  sla?: SlaFilter;
 };
 
 export const NO_FILTERS: InboxFilters = {
@@ -68,6 +74,7 @@ const PARAM = {
   updatedTo: "updated_to",
   fields: "fields",
   sort: "sort",
+  sla: "sla",
 } as const satisfies Record<keyof InboxFilters, string>;
 const DAY_KEYS = ["createdFrom", "createdTo", "updatedFrom", "updatedTo"] as const;
 
@@ -101,6 +108,10 @@ function parseDay(raw: string | null): string {
   if (!raw || !DAY.test(raw)) return "";
   const time = Date.parse(`${raw}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === raw ? raw : "";
+}
+
+function parseSla(raw: string | null): SlaFilter | undefined {
+  return SLA_FILTERS.find((state) => state === raw);
 }
 
 function parseSort(raw: string | null): TicketSort {
@@ -149,8 +160,12 @@ export function parseFilters(params: URLSearchParams): InboxFilters {
     updatedTo: parseDay(get("updatedTo")),
     fields: parseFields(get("fields")),
     sort: parseSort(get("sort")),
+    ...sla(parseSla(get("sla"))),
   };
 }
+
+/** `{ sla }` when set, nothing otherwise (filters without it compare equal to NO_FILTERS). */
+const sla = (value: SlaFilter | undefined) => (value ? { sla: value } : {});
 
 /** Whether any filter narrows the list (the sort does not). */
 export function hasFilters(filters: InboxFilters): boolean {
@@ -158,6 +173,7 @@ export function hasFilters(filters: InboxFilters): boolean {
     filters.status.length > 0 ||
     filters.priority.length > 0 ||
     Object.keys(filters.fields).length > 0 ||
+    filters.sla !== undefined ||
     [
       filters.assignee,
       filters.teamId,
@@ -203,6 +219,7 @@ export function withFilters(
     const fields = cleanFields(patch.fields);
     put("fields", Object.keys(fields).length ? JSON.stringify(fields) : "");
   }
+  if ("sla" in patch) put("sla", parseSla(patch.sla ?? null) ?? "");
   if (patch.sort !== undefined) {
     const sort = parseSort(patch.sort);
     put("sort", sort === "newest" ? "" : sort);
@@ -237,6 +254,7 @@ export function listInput(filters: InboxFilters, userId: string | undefined) {
     updatedFrom: text(filters.updatedFrom),
     updatedTo: text(filters.updatedTo),
     fields: Object.keys(filters.fields).length ? filters.fields : undefined,
+    sla: filters.sla,
     sort: filters.sort === "newest" ? undefined : filters.sort,
   };
 }
