@@ -49,11 +49,16 @@ export interface TemplateData {
     question: string;
     ratingUrls: string[];
   };
-  /** To the customer: an automation rule's message (`body` plain text, from the rule's template). */
+  /**
+   * To the customer: an automation rule's message (`body` plain text, from the rule's template);
+   * `subject` is the ticket's, `title` the rule's rendered subject line (the email's subject when
+   * given).
+   */
   "automation-message": {
     customerName: string;
     number: number;
     subject: string;
+    title?: string;
     body: string;
     url?: string;
   };
@@ -248,8 +253,15 @@ const templates: { [K in TemplateName]: (data: TemplateData[K], brand: Brand) =>
     footer: `You received this email because ${brand.name} support resolved your request.`,
   }),
 
-  "automation-message": ({ customerName, number, subject, body, url }, brand) => ({
-    subject: oneLine(`Re: [#${number}] ${subject}`),
+  "automation-message": ({ customerName, number, subject, title, body, url }, brand) => ({
+    // The rule's subject, with the ticket's number unless it already names it.
+    subject: oneLine(
+      title
+        ? title.includes(`#${number}`)
+          ? title
+          : `${title} [#${number}]`
+        : `Re: [#${number}] ${subject}`,
+    ),
     preheader: oneLine(body).slice(0, 140),
     heading: `About your request #${number}`,
     blocks: [

@@ -1,9 +1,11 @@
 // The one door every ticket change goes through after its write: the notification event, the SLA
 // clocks and the satisfaction survey (in the same transaction), and the jobs that run automation
-// rules and refresh the reports' rollup (recorded in the outbox in that transaction too).
-import type { TenantDb } from "@supportdesk/database";
+// rules (when the tenant has a rule for the event) and refresh the reports' rollup (recorded in
+// the outbox in that transaction too).
+import { and, automationRules, eq, type TenantDb } from "@supportdesk/database";
 import { automationEventJob, enqueue, reportFactJob, ticketEventJob } from "@supportdesk/queue";
 import type { z } from "zod";
+import { TRIGGER_OF_KIND } from "./automations/engine";
 import { csatAfterTicketEvent } from "./csat/hooks";
 import { slaAfterTicketEvent } from "./sla/hooks";
 
@@ -31,18 +33,21 @@ export async function recordTicketEvent(
   const now = new Date();
   await slaAfterTicketEvent(tx, tenantId, event, now);
   await csatAfterTicketEvent(tx, tenantId, event, now);
-  await enqueue(tx, automationEventJob, {
-    tenantId,
-    eventId: recorded.id,
-    ticketId: event.ticketId,
-    kind: event.kind,
-    actorUserId: event.actorUserId,
-    ...(event.messageId ? { messageId: event.messageId } : {}),
-    ...(event.changes ? { changes: event.changes } : {}),
-    depth: origin ? origin.depth + 1 : 0,
-    ...(origin ? { ruleId: origin.ruleId } : {}),
-    occurredAt: now.toISOString(),
-  });
+  // Most tenants have no rule for most events: no job then (one probe of the trigger index).
+  if (await hasRulesFor(tx, TRIGGER_OF_KIND[event.kind])) {
+    await enqueue(tx, automationEventJob, {
+      tenantId,
+      eventId: recorded.id,
+      ticketId: event.ticketId,
+      kind: event.kind,
+      actorUserId: event.actorUserId,
+      ...(event.messageId ? { messageId: event.messageId } : {}),
+      ...(event.changes ? { changes: event.changes } : {}),
+      depth: origin ? origin.depth + 1 : 0,
+      ...(origin ? { ruleId: origin.ruleId } : {}),
+      occurredAt: now.toISOString(),
+    });
+  }
   // One refresh waiting per ticket is enough: it reads the ticket as it is when it runs.
   await enqueue(
     tx,
@@ -50,4 +55,14 @@ export async function recordTicketEvent(
     { tenantId, ticketId: event.ticketId },
     { key: `fact:${event.ticketId}` },
   );
+}
+
+/** Whether the tenant has an enabled rule of this trigger type. */
+async function hasRulesFor(tx: TenantDb, triggerType: string): Promise<boolean> {
+  const [rule] = await tx
+    .select({ id: automationRules.id })
+    .from(automationRules)
+    .where(and(eq(automationRules.triggerType, triggerType), eq(automationRules.enabled, true)))
+    .limit(1);
+  return rule !== undefined;
 }
