@@ -77,6 +77,12 @@ export default defineConfig({
               name: "react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/@]/,
             },
+            // Recharts and what it brings: only the Reports page imports them, so this chunk
+            // loads with that page and never with the inbox.
+            {
+              name: "charts",
+              test: /node_modules[\\/](recharts|@reduxjs|decimal\.js-light|es-toolkit|eventemitter3|immer|react-redux|reselect|tiny-invariant|victory-vendor|d3-[a-z-]+|internmap)[\\/]/,
+            },
             { name: "vendor", test: /node_modules/ },
           ],
         },
