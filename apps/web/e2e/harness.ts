@@ -146,6 +146,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: "1000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL_PER_HOUR: "1000000",
     WORKER_LOCK_DURATION_MS: "5000",
+    // The stack relays only jobs born since just before it started, never what other suites left.
+    OUTBOX_RELAY_SINCE: new Date(Date.now() - 60_000).toISOString(),
+    // Service-level sweeps (SLA alerts, time-based rules) every few seconds, not every minute.
+    SERVICE_LEVEL_SWEEP_SECONDS: "2",
   };
   if (config.DATABASE_ADMIN_URL) childEnv.DATABASE_ADMIN_URL = config.DATABASE_ADMIN_URL;
   if (options.platformDomain) childEnv.PLATFORM_DOMAIN = options.platformDomain;

@@ -42,7 +42,12 @@ const mailer = createMailer({
 const queues = openQueues(producer, config.QUEUE_PREFIX, (error) =>
   log.debug({ err: error.message }, "queue error"),
 );
-const relay = await startRelay({ db, queues, log });
+const relay = await startRelay({
+  db,
+  queues,
+  log,
+  since: config.OUTBOX_RELAY_SINCE ? new Date(config.OUTBOX_RELAY_SINCE) : null,
+});
 // Sent jobs' rows are kept a while for inspection, then deleted (every worker may run this).
 const purge = startOutboxPurge({ db, log, retentionDays: config.OUTBOX_RETENTION_DAYS });
 const workers = startWorkers({

@@ -34,6 +34,13 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * How far back a test worker's relay looks: the shared test database holds other suites' pending
+ * jobs, which no worker here should run or wait behind; a test's own jobs are recorded at most a
+ * minute before it (re)starts its worker.
+ */
+const RELAY_LOOKBACK_MS = 60_000;
+
+/**
  * Starts `bun apps/worker/src/main.ts` against the test database and the given Redis/SMTP;
  * `env` adds or overrides variables (e.g. to run the inbound SMTP receiver on a port of its own).
  */
@@ -57,6 +64,7 @@ export function startWorker(options: {
       APP_URL: "http://app.supportdesk.test",
       // Tests that receive mail run the SMTP receiver themselves, on a port of their own.
       INBOUND_SMTP_ENABLED: "false",
+      OUTBOX_RELAY_SINCE: new Date(Date.now() - RELAY_LOOKBACK_MS).toISOString(),
       ...options.env,
     },
     stdout: "ignore",

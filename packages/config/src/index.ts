@@ -73,6 +73,11 @@ export const envSchema = z.object({
   WORKER_AUTOMATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   /** How often each tenant's service-level sweep (SLA alerts, time-based rules) runs. */
   SERVICE_LEVEL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * The relay leaves outbox rows recorded before this instant alone: test stacks sharing one
+   * database each relay only their own jobs. Unset in any real deployment.
+   */
+  OUTBOX_RELAY_SINCE: z.iso.datetime({ offset: true }).optional(),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   QUEUE_PREFIX: z
     .string()

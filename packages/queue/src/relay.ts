@@ -20,6 +20,12 @@ export type RelayOptions = {
   pollMs?: number;
   /** How long adding to Redis may take before the round is abandoned and retried. */
   redisTimeoutMs?: number;
+  /**
+   * Leave rows recorded before this instant alone (OUTBOX_RELAY_SINCE). For test stacks that
+   * share one database: each relays only the jobs born after it started, never the backlog other
+   * suites left (no production deployment sets it).
+   */
+  since?: Date | null;
 };
 
 type Row = {
@@ -114,8 +120,8 @@ async function round(
       // A full queue still takes quiet lanes' jobs (express): their top priority puts them
       // ahead of the backlog that filled it, so they need not wait in the outbox for room.
       const picked = full
-        ? await pick(tx, name, EXPRESS_PER_LANE, EXPRESS_ROOM)
-        : await pick(tx, name, options.perTenant, room);
+        ? await pick(tx, name, EXPRESS_PER_LANE, EXPRESS_ROOM, options.since)
+        : await pick(tx, name, options.perTenant, room, options.since);
       const rows = full ? picked.filter((row) => options.lanes.isQuiet(row.tenant_id)) : picked;
       if (rows.length === 0) return 0;
       await timeout(
@@ -137,15 +143,22 @@ async function round(
 }
 
 /** The round's jobs for one queue: each tenant's lane, then the platform lane, oldest first. */
-async function pick(tx: TenantDb, queue: string, perTenant: number, limit: number): Promise<Row[]> {
+async function pick(
+  tx: TenantDb,
+  queue: string,
+  perTenant: number,
+  limit: number,
+  since: Date | null,
+): Promise<Row[]> {
+  const recent = since ? sql`and created_at >= ${since.toISOString()}::timestamptz` : sql``;
   const lanes = (await tx.execute(sql`
     with recursive lanes(tenant_id) as (
       (select tenant_id from outbox
-        where dispatched_at is null and tenant_id is not null
+        where dispatched_at is null and tenant_id is not null ${recent}
         order by tenant_id limit 1)
       union all
       select (select o.tenant_id from outbox o
-                where o.dispatched_at is null and o.tenant_id > lanes.tenant_id
+                where o.dispatched_at is null and o.tenant_id > lanes.tenant_id ${recent}
                 order by o.tenant_id limit 1)
         from lanes where lanes.tenant_id is not null
     )
@@ -155,7 +168,7 @@ async function pick(tx: TenantDb, queue: string, perTenant: number, limit: numbe
       select o.id, o.tenant_id, o.queue, o.job_name, o.payload, o.created_at
       from outbox o
       where o.dispatched_at is null and o.tenant_id = lanes.tenant_id
-        and o.queue = ${queue} and o.available_at <= now()
+        and o.queue = ${queue} and o.available_at <= now() ${recent}
       order by o.created_at, o.id
       limit ${perTenant}
       for update skip locked
@@ -166,6 +179,7 @@ async function pick(tx: TenantDb, queue: string, perTenant: number, limit: numbe
   const platform = (await tx.execute(sql`
     select id, tenant_id, queue, job_name, payload from outbox
     where dispatched_at is null and tenant_id is null and queue = ${queue} and available_at <= now()
+      ${recent}
     order by created_at, id
     limit ${Math.min(perTenant, limit - lanes.length)}
     for update skip locked`)) as unknown as Row[];
@@ -192,6 +206,7 @@ export async function startRelay(input: RelayOptions): Promise<Relay> {
     perTenant: 50,
     pollMs: 500,
     redisTimeoutMs: 5000,
+    since: null,
     ...input,
     lanes: createLanes(),
   };
