@@ -223,7 +223,8 @@ export async function seedServiceLevels(
 }
 
 /**
- * The rollup refresh of every ticket (the worker fills `ticket_facts`) and the tenant's sweep
+ * The rollup refresh of every ticket (the worker fills `ticket_facts`; a re-seed moves dates, so
+ * every ticket, at most one waiting refresh each) and the tenant's sweep
  * (SLA alerts, time-based rules), as the services would queue them: rows in the outbox.
  */
 async function queueServiceLevelJobs(tx: TenantDb, tenantId: string): Promise<void> {
@@ -233,7 +234,6 @@ async function queueServiceLevelJobs(tx: TenantDb, tenantId: string): Promise<vo
            jsonb_build_object('tenantId', ${tenantId}::text, 'ticketId', t.id::text),
            'fact:' || t.id
     from tickets t
-    where not exists (select 1 from ticket_facts f where f.ticket_id = t.id)
     on conflict (job_key) where dispatched_at is null and job_key is not null do nothing`);
   await tx.execute(sql`
     insert into outbox (id, tenant_id, queue, job_name, payload, job_key)

@@ -367,6 +367,7 @@ async function writeTenantData(tx: TenantDb, data: TenantData): Promise<void> {
         channel: excluded(tickets.channel),
         createdAt: excluded(tickets.createdAt),
         updatedAt: excluded(tickets.updatedAt),
+        statusChangedAt: excluded(tickets.statusChangedAt),
       },
     });
   await removeStaleMessages(tx, data);
@@ -485,6 +486,8 @@ function buildTicket(rng: Rng, input: TicketInput): { ticket: TicketRow; message
     channel: (["agent", "helpcentre", "email"] as const)[input.number % 3] ?? "agent",
     createdAt: openedAt,
     updatedAt: at(times, times.length - 1),
+    // Its last step is the status change (reports read resolution times from this).
+    statusChangedAt: at(times, times.length - 1),
   };
   return { ticket, messages: thread };
 }

@@ -24,6 +24,7 @@ describe("PermissionChecklist", () => {
       "Knowledge base",
       "Team",
       "Organisation",
+      "Service levels",
     ]);
     expect(boxes(html).map(([value]) => value)).toEqual([...GRANTABLE_PERMISSIONS]);
     expect(html).toContain("Change status, priority and tags");

@@ -28,7 +28,14 @@ describe("groupPermissions", () => {
     const tableOrder = [...new Set(PERMISSION_KEYS.map((k) => PERMISSIONS[k].group))];
     const names = groupPermissions(PERMISSION_KEYS).map((g) => g.group);
     expect(names).toEqual(tableOrder);
-    expect(names).toEqual(["Tickets", "Customers", "Knowledge base", "Team", "Organisation"]);
+    expect(names).toEqual([
+      "Tickets",
+      "Customers",
+      "Knowledge base",
+      "Team",
+      "Organisation",
+      "Service levels",
+    ]);
   });
 
   test("a subset: only its groups, keys in table order whatever order they came in", () => {
