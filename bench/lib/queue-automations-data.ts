@@ -93,3 +93,47 @@ export async function recordEvent(sql: Sql, tenant: BenchTenant): Promise<string
         'occurredAt', to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')))`;
   return eventId;
 }
+
+/**
+ * Readers of the runs across tenants for the bench's owner connection (row-level security is
+ * forced even for the owner, so each tenant is read under its own `app.tenant_id`).
+ */
+export async function installRunReaders(sql: Sql): Promise<void> {
+  await sql.unsafe(`
+    create or replace function bench_run_count(tenants uuid[]) returns bigint
+    language plpgsql as $$
+    declare t uuid; total bigint := 0; n bigint;
+    begin
+      foreach t in array tenants loop
+        perform set_config('app.tenant_id', t::text, true);
+        select count(*) into n from automation_runs;
+        total := total + n;
+      end loop;
+      perform set_config('app.tenant_id', '', true);
+      return total;
+    end $$;
+    create or replace function bench_run_span(tenants uuid[]) returns float8
+    language plpgsql as $$
+    declare t uuid; first timestamptz; last timestamptz; a timestamptz; b timestamptz;
+    begin
+      foreach t in array tenants loop
+        perform set_config('app.tenant_id', t::text, true);
+        select min(created_at), max(created_at) into a, b from automation_runs;
+        first := least(first, a); last := greatest(last, b);
+      end loop;
+      perform set_config('app.tenant_id', '', true);
+      return extract(epoch from (last - first));
+    end $$;
+    create or replace function bench_event_latency(tenants uuid[], keys text[])
+    returns table(event_key text, ms float8)
+    language plpgsql as $$
+    declare t uuid;
+    begin
+      foreach t in array tenants loop
+        perform set_config('app.tenant_id', t::text, true);
+        return query select r.event_key, max(r.latency_ms)::float8 from automation_runs r
+          where r.event_key = any(keys) group by r.event_key;
+      end loop;
+      perform set_config('app.tenant_id', '', true);
+    end $$;`);
+}

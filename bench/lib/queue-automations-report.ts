@@ -39,6 +39,12 @@ export function automationRows(result: Outcome<AutomationResult> | undefined): R
       pass: r.noisy.quietNotDone === 0 && r.noisy.quietEventToActionMs.p99 < TARGET_P99_MS,
     },
     {
+      figure: "    of which the relay's wait p50 / p99",
+      value: r.noisy.quietRelayWaitMs
+        ? `${ms(r.noisy.quietRelayWaitMs.p50)} / ${ms(r.noisy.quietRelayWaitMs.p99)}`
+        : "—",
+    },
+    {
       figure: "  noisy tenant's events done meanwhile",
       value: num(r.noisy.noisyEventsDoneInWindow, 0),
     },

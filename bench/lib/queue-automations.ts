@@ -7,6 +7,7 @@ import {
   type BenchTenant,
   createRuleTenants,
   insertAutomationEvents,
+  installRunReaders,
   MATCH_EVERY,
   recordEvent,
 } from "./queue-automations-data";
@@ -57,6 +58,8 @@ export type AutomationResult = {
     quietEvents: number;
     quietEventToActionMs: LatencySummary;
     quietNotDone: number;
+    /** The quiet events' outbox insert → dispatched to BullMQ by the relay. */
+    quietRelayWaitMs: LatencySummary | undefined;
     noisyEventsDoneInWindow: number;
   };
 };
@@ -80,6 +83,7 @@ function worker(context: QueueBenchContext, part: string, concurrency: number): 
 /** Runs rows of these tenants (or all), polled until `target` or no progress for STALL_MS. */
 async function waitForRuns(
   sql: Sql,
+  tenants: string[],
   running: RunningWorker,
   target: number,
   log: (line: string) => void,
@@ -90,8 +94,7 @@ async function waitForRuns(
   let lastPrint = Date.now();
   for (;;) {
     running.assertAlive();
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from automation_runs`;
-    const n = row?.n ?? 0;
+    const n = await runCount(sql, tenants);
     if (n >= target) return n;
     if (n !== last) {
       last = n;
@@ -110,11 +113,16 @@ async function waitForRuns(
   }
 }
 
+async function runCount(sql: Sql, tenants: string[]): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select bench_run_count(${tenants}::uuid[])::int as n`;
+  return row?.n ?? 0;
+}
+
 /** Each event's latency: its occurredAt → its last rule run's end (latency_ms, from the engine). */
-async function eventLatencies(sql: Sql, eventIds: string[]) {
+async function eventLatencies(sql: Sql, tenants: string[], eventIds: string[]) {
   const rows = await sql<{ ms: number | null }[]>`
-    select max(latency_ms)::float8 as ms from automation_runs
-    where event_key = any(${eventIds}::text[]) group by event_key`;
+    select ms from bench_event_latency(${tenants}::uuid[], ${eventIds}::text[])`;
   const done = rows.filter((r) => r.ms !== null).map((r) => Number(r.ms));
   return { summary: summarize(Float64Array.from(done)), notDone: eventIds.length - done.length };
 }
@@ -145,8 +153,10 @@ export async function measureAutomations(
   const { owner, log } = context;
   const sql = owner.sql;
   await resetData(sql);
+  await installRunReaders(sql);
   log(`automations: ${options.tenants} tenants × ${options.rules} rules`);
   const tenants = await createRuleTenants(sql, "rules", options.tenants, options.rules);
+  const ids = tenants.map((t) => t.tenantId);
   const perTenant = Math.max(1, Math.floor(options.events / options.tenants));
   const events = await insertAutomationEvents(sql, tenants, perTenant);
   const expected = events * options.rules;
@@ -156,13 +166,12 @@ export async function measureAutomations(
   let running = worker(context, "auto-a", options.concurrency);
   let evaluations: number;
   try {
-    evaluations = await waitForRuns(sql, running, expected, log, "(a)");
+    evaluations = await waitForRuns(sql, ids, running, expected, log, "(a)");
   } finally {
     await running.stop();
   }
   const [span] = await sql<{ seconds: number }[]>`
-    select extract(epoch from (max(created_at) - min(created_at)))::float8 as seconds
-    from automation_runs`;
+    select bench_run_span(${ids}::uuid[]) as seconds`;
   const seconds = span?.seconds ?? Number.NaN;
 
   // (b) Latency at a steady rate.
@@ -173,9 +182,9 @@ export async function measureAutomations(
   try {
     await Bun.sleep(2000);
     const before = evaluations;
-    const ids = await paced(sql, tenants, options.latencyEvents, intervalMs);
-    await waitForRuns(sql, running, before + ids.length * options.rules, log, "(b)");
-    latency = await eventLatencies(sql, ids);
+    const events = await paced(sql, tenants, options.latencyEvents, intervalMs);
+    await waitForRuns(sql, ids, running, before + events.length * options.rules, log, "(b)");
+    latency = await eventLatencies(sql, ids, events);
   } finally {
     await running.stop();
   }
@@ -185,14 +194,11 @@ export async function measureAutomations(
   if (!noisy) throw new Error("no noisy tenant");
   log(`  (c) noisy tenant: ${options.noisyEvents} events queued`);
   const backlog = await insertAutomationEvents(sql, [noisy], options.noisyEvents);
-  const noisyRuns = async () => {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from automation_runs where tenant_id = ${noisy.tenantId}::uuid`;
-    return row?.n ?? 0;
-  };
+  const noisyRuns = () => runCount(sql, [noisy.tenantId]);
   running = worker(context, "auto-c", options.concurrency);
   let quiet: Awaited<ReturnType<typeof eventLatencies>>;
   let noisyInWindow = 0;
+  let relayWait: LatencySummary | undefined;
   try {
     const warmDeadline = Date.now() + 120_000;
     while ((await noisyRuns()) < options.rules * 50) {
@@ -201,20 +207,23 @@ export async function measureAutomations(
       await Bun.sleep(200);
     }
     const noisyBefore = await noisyRuns();
-    const [all] = await sql<{ n: number }[]>`select count(*)::int as n from automation_runs
-      where tenant_id <> ${noisy.tenantId}::uuid`;
-    const ids = await paced(sql, tenants, options.quietEvents, options.quietIntervalMs);
+    const quietBefore = await runCount(sql, ids);
+    const events = await paced(sql, tenants, options.quietEvents, options.quietIntervalMs);
     const deadline = Date.now() + STALL_MS;
     for (;;) {
       running.assertAlive();
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from automation_runs
-        where tenant_id <> ${noisy.tenantId}::uuid`;
-      if ((row?.n ?? 0) - (all?.n ?? 0) >= ids.length * options.rules || Date.now() > deadline)
-        break;
+      const done = (await runCount(sql, ids)) - quietBefore;
+      if (done >= events.length * options.rules || Date.now() > deadline) break;
       await Bun.sleep(200);
     }
     noisyInWindow = Math.floor(((await noisyRuns()) - noisyBefore) / options.rules);
-    quiet = await eventLatencies(sql, ids);
+    quiet = await eventLatencies(sql, ids, events);
+    const waits = await sql<{ ms: number | null }[]>`
+      select extract(epoch from (dispatched_at - created_at))::float8 * 1000 as ms from outbox
+      where job_name = 'automation.event' and payload->>'eventId' = any(${events}::text[])`;
+    relayWait = summarize(
+      Float64Array.from(waits.filter((w) => w.ms !== null).map((w) => Number(w.ms))),
+    );
   } finally {
     await running.stop();
   }
@@ -242,6 +251,7 @@ export async function measureAutomations(
       quietEvents: options.quietEvents,
       quietEventToActionMs: quiet.summary,
       quietNotDone: quiet.notDone,
+      quietRelayWaitMs: relayWait,
       noisyEventsDoneInWindow: noisyInWindow,
     },
   };

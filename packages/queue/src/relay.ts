@@ -142,7 +142,10 @@ async function round(
   return { moved, saturated };
 }
 
-/** The round's jobs for one queue: each tenant's lane, then the platform lane, oldest first. */
+/**
+ * The round's jobs for one queue: the tenants' lanes taken in turn (each one's oldest first), then
+ * the platform lane.
+ */
 async function pick(
   tx: TenantDb,
   queue: string,
@@ -173,7 +176,10 @@ async function pick(
       limit ${perTenant}
       for update skip locked
     ) job
-    order by job.created_at
+    -- Round-robin over the lanes: every tenant's oldest job, then every tenant's second… so when
+    -- a queue has room for only a few, a quiet tenant's job is not behind a backlog's older ones.
+    order by row_number() over (partition by job.tenant_id order by job.created_at, job.id),
+             job.created_at
     limit ${limit}`)) as unknown as Row[];
   if (lanes.length >= limit) return lanes;
   const platform = (await tx.execute(sql`

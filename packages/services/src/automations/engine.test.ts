@@ -15,7 +15,8 @@ import { createField } from "../fields/definitions";
 import { removeMember } from "../members";
 import { createTeam } from "../teams-write";
 import * as tickets from "../tickets";
-import { MAX_DEPTH, RATE_PER_MINUTE, runAutomationEvent } from "./engine";
+import { MAX_DEPTH, RATE_PER_MINUTE } from "./engine";
+import { runAutomationEvent } from "./event-run";
 import { automationEvents, drain, openDesks, rule, runsOf, unique } from "./test-kit";
 import type { WebhookDelivery, WebhookSender } from "./webhooks";
 

@@ -1,5 +1,6 @@
-// The engine: an event's rules in order, each in its own transaction and at most once per event
-// (the run row's unique key), with the depth limit and the per-ticket rate that end loops.
+// The engine's parts: which rules an event fires, the system scope rules act with, the depth
+// limit and per-ticket rate that end loops, and one rule's run in its own transaction (time
+// triggers); an event's rules run together in ./event-run.ts.
 import {
   and,
   asc,
@@ -12,7 +13,7 @@ import {
   sql,
   type TenantDb,
 } from "@supportdesk/database";
-import { automationEventJob } from "@supportdesk/queue";
+import type { automationEventJob } from "@supportdesk/queue";
 import type { z } from "zod";
 import { builtInGrant, type TenantScope } from "../context";
 import { type ActionTaken, applyActions } from "./actions";
@@ -75,7 +76,7 @@ export const TRIGGER_OF_KIND: Record<AutomationEvent["kind"], TriggerType> = {
 };
 
 /** Whether a rule's trigger fits the event beyond its type: the fields changed, who wrote. */
-function fits(trigger: Trigger, event: AutomationEvent, author: string | null): boolean {
+export function fits(trigger: Trigger, event: AutomationEvent, author: string | null): boolean {
   if (trigger.type === "ticket.updated" && trigger.fields?.length) {
     const changed = Object.keys(event.changes ?? {});
     return trigger.fields.some((field) => changed.includes(field));
@@ -118,7 +119,7 @@ export function systemScope(
   };
 }
 
-async function stopReason(tx: TenantDb, input: RunInput, now: Date) {
+export async function stopReason(tx: TenantDb, input: RunInput, now: Date) {
   if (input.depth >= MAX_DEPTH) {
     const [cause] = input.causeRuleId
       ? await tx
@@ -144,7 +145,7 @@ async function stopReason(tx: TenantDb, input: RunInput, now: Date) {
   return null;
 }
 
-const latency = (input: RunInput, now: Date) =>
+export const latency = (input: RunInput, now: Date) =>
   Math.max(0, Math.min(2_000_000_000, now.getTime() - input.occurredAt.getTime()));
 
 /**
@@ -230,55 +231,4 @@ export async function runRule(
     );
     return { ruleId: rule.id, status: "failed", error: message };
   }
-}
-
-/**
- * Handles an `automation.event` job: the tenant's enabled rules whose trigger fits, in order,
- * each at most once for this event (a redelivered job runs none twice).
- *
- * @example
- * await runAutomationEvent(db, job.payload, { webhooks });
- */
-export async function runAutomationEvent(
-  db: Database,
-  payload: unknown,
-  deps: EngineDeps = {},
-): Promise<{ rules: number; outcomes: RunOutcome[] }> {
-  const event = automationEventJob.payload.parse(payload);
-  const triggerType = TRIGGER_OF_KIND[event.kind];
-  const { rules, author } = await db.withTenant(event.tenantId, async (tx) => {
-    const rows = await tx
-      .select(storedRuleColumns)
-      .from(automationRules)
-      .where(and(eq(automationRules.triggerType, triggerType), eq(automationRules.enabled, true)))
-      .orderBy(
-        asc(automationRules.position),
-        asc(automationRules.createdAt),
-        asc(automationRules.id),
-      );
-    const message =
-      event.kind === "message" ? await messageFacts(tx, event.ticketId, event.messageId) : null;
-    return { rules: rows.map(toStoredRule), author: message?.author ?? null };
-  });
-  const outcomes: RunOutcome[] = [];
-  for (const rule of rules.filter((r) => fits(r.trigger, event, author))) {
-    outcomes.push(
-      await runRule(
-        db,
-        event.tenantId,
-        rule,
-        {
-          eventKey: event.eventId,
-          ticketId: event.ticketId,
-          depth: event.depth,
-          causeRuleId: event.ruleId,
-          messageId: event.messageId,
-          surveyId: event.surveyId,
-          occurredAt: new Date(event.occurredAt),
-        },
-        deps,
-      ),
-    );
-  }
-  return { rules: rules.length, outcomes };
 }

@@ -16,8 +16,8 @@ export {
   MAX_DEPTH,
   RATE_PER_MINUTE,
   type RunOutcome,
-  runAutomationEvent,
 } from "./engine";
+export { runAutomationEvent } from "./event-run";
 export { hasTimeRules, sweepTimeTriggers } from "./hooks";
 export { PREVIEW_TICKETS, previewRule } from "./preview";
 export { listRuns, RUNS_PER_PAGE } from "./runs";

@@ -4,7 +4,8 @@
 import { and, asc, automationRuns, type Database, eq, outbox } from "@supportdesk/database";
 import type { TenantScope } from "../context";
 import { createRule } from "./crud";
-import { type EngineDeps, type RunOutcome, runAutomationEvent } from "./engine";
+import type { EngineDeps, RunOutcome } from "./engine";
+import { runAutomationEvent } from "./event-run";
 import type { RuleInput } from "./schema";
 
 export { failure, openDesks, unique } from "../macros/test-desk";
