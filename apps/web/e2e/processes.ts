@@ -19,8 +19,13 @@ async function keep(stream: ReadableStream<Uint8Array> | null | undefined, into:
   }
 }
 
-export function spawnChild(name: string, script: string, childEnv: Record<string, string>): Child {
-  const proc = Bun.spawn(["bun", script], {
+export function spawnChild(
+  name: string,
+  script: string,
+  childEnv: Record<string, string>,
+  args: string[] = [],
+): Child {
+  const proc = Bun.spawn(["bun", script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...childEnv },
     stdin: "ignore",

@@ -3,9 +3,9 @@
 // new urgent ticket gets the rule's tag from the worker and shows its resolution due time on the
 // ticket and in the inbox; the Reports page draws the demo tenant's 90 days of history (screenshots).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { repoRoot } from "@supportdesk/config";
 import { registerAndSignIn, type SignedInAnswer, signInThroughApi } from "./accounts";
 import { type BrowserContext, must, type Stack, startStack, unique } from "./harness";
+import { spawnChild } from "./processes";
 
 const STEP_MS = 120_000;
 /** The demo logins' password (README; the seed's DEMO_PASSWORD). */
@@ -135,13 +135,8 @@ describe("reports", () => {
     async () => {
       // The demo seed on the test database (this process's environment points there), as
       // `bun run db:seed` runs it: the web app's code never imports the database itself.
-      const seed = Bun.spawn(["bun", "scripts/db.ts", "seed"], {
-        cwd: repoRoot(),
-        env: process.env,
-        stdout: "ignore",
-        stderr: "inherit",
-      });
-      expect(await seed.exited).toBe(0);
+      const seed = spawnChild("seed", "scripts/db.ts", {}, ["seed"]);
+      expect(await seed.proc.exited).toBe(0);
       const alice = must(
         await stack.call<SignedInAnswer>("mutation", "auth.login", {
           email: "alice@example.com",

@@ -3,7 +3,6 @@
 // triggers); an event's rules run together in ./event-run.ts.
 import {
   and,
-  asc,
   automationRules,
   automationRuns,
   count,
@@ -19,7 +18,7 @@ import { builtInGrant, type TenantScope } from "../context";
 import { type ActionTaken, applyActions } from "./actions";
 import { loadNames } from "./describe";
 import { conditionsHold } from "./evaluate";
-import { loadFacts, messageFacts } from "./facts";
+import { loadFacts } from "./facts";
 import type { Action, Conditions, Trigger, TriggerType } from "./schema";
 import { stubWebhookSender, type WebhookSender } from "./webhooks";
 

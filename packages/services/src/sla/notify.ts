@@ -1,19 +1,10 @@
 // Who hears about an SLA warning or breach, and the notifications (and emails) it gives them:
 // the assignee; when unassigned, the ticket's team's members; when it has no team either, every
 // agent. Only people who still work tickets here; each per their preferences.
-import {
-  eq,
-  inArray,
-  notifications,
-  type TenantDb,
-  teamMembers,
-  tickets,
-} from "@supportdesk/database";
-import { agentNotificationEmailJob, enqueue } from "@supportdesk/queue";
+import { eq, inArray, type TenantDb, teamMembers, tickets } from "@supportdesk/database";
 import { ticketWorkers } from "../members";
-import { effectiveChannels, titleOf } from "../notifications/audience";
-import { notificationIdFor } from "../notifications/handle-event";
-import { nowMs } from "../notifications/types";
+import { titleOf } from "../notifications/audience";
+import { storeNotifications } from "../notifications/store";
 
 export type SlaAlert = {
   clockId: string;
@@ -68,48 +59,22 @@ export async function notifySlaAlerts(tx: TenantDb, tenantId: string, alerts: Sl
     const audience = new Map(
       (await audienceOf(tx, ticket, workers)).map((userId) => [userId, alert.kind]),
     );
-    const channels = await effectiveChannels(tx, audience);
-    const values = [...audience.keys()]
-      .filter((userId) => {
-        const c = channels.get(userId);
-        return c && (c.inApp || c.email);
-      })
-      .map((userId) => {
-        const inApp = channels.get(userId)?.inApp ?? true;
-        return {
-          id: notificationIdFor(`${alert.kind}:${alert.clockId}`, userId),
-          userId,
-          type: alert.kind,
-          payload: {
-            ticketId: ticket.id,
-            number: ticket.number,
-            subject: ticket.subject,
-            title: titleOf(alert.kind, ticket),
-            actorName: null,
-            metric: alert.metric,
-            dueAt: alert.dueAt?.toISOString() ?? null,
-            ...(inApp ? {} : { inApp: false }),
-          },
-          readAt: inApp ? null : nowMs,
-          createdAt: nowMs,
-        };
-      });
-    if (values.length === 0) continue;
-    const inserted = await tx
-      .insert(notifications)
-      .values(values)
-      .onConflictDoNothing()
-      .returning({ id: notifications.id, userId: notifications.userId });
-    stored += inserted.length;
-    for (const row of inserted) {
-      if (channels.get(row.userId)?.email) {
-        await enqueue(tx, agentNotificationEmailJob, {
-          tenantId,
-          userId: row.userId,
-          notificationId: row.id,
-        });
-      }
-    }
+    const notified = await storeNotifications(
+      tx,
+      tenantId,
+      audience,
+      `${alert.kind}:${alert.clockId}`,
+      {
+        ticketId: ticket.id,
+        number: ticket.number,
+        subject: ticket.subject,
+        title: titleOf(alert.kind, ticket),
+        actorName: null,
+        metric: alert.metric,
+        dueAt: alert.dueAt?.toISOString() ?? null,
+      },
+    );
+    stored += notified.length;
   }
   return stored;
 }

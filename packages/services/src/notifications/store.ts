@@ -1,0 +1,59 @@
+// Storing notifications that are not about a ticket event (SLA alerts, automation rules): one row
+// per person by their channels, with an id derived from what caused it so a repeat stores nothing,
+// and the emails of those who asked for them — in the caller's transaction.
+import { notifications, type TenantDb } from "@supportdesk/database";
+import { agentNotificationEmailJob, enqueue } from "@supportdesk/queue";
+import { effectiveChannels } from "./audience";
+import { notificationIdFor } from "./handle-event";
+import { type NotificationType, nowMs } from "./types";
+
+/**
+ * Stores a notification of its type for each person of `audience` who has the type on in-app or
+ * by email (`payload` for all; `inApp: false` added for those who want only the email, which
+ * keeps it out of their inbox), ids from `key` and the person. Returns the people stored.
+ *
+ * @example
+ * await storeNotifications(tx, tenantId, new Map([[userId, "sla.breach"]]), `sla.breach:${clockId}`, payload);
+ */
+export async function storeNotifications(
+  tx: TenantDb,
+  tenantId: string,
+  audience: Map<string, NotificationType>,
+  key: string,
+  payload: Record<string, unknown>,
+): Promise<string[]> {
+  if (audience.size === 0) return [];
+  const channels = await effectiveChannels(tx, audience);
+  const values = [...audience]
+    .filter(([userId]) => {
+      const c = channels.get(userId);
+      return c && (c.inApp || c.email);
+    })
+    .map(([userId, type]) => {
+      const inApp = channels.get(userId)?.inApp ?? true;
+      return {
+        id: notificationIdFor(key, userId),
+        userId,
+        type,
+        payload: { ...payload, ...(inApp ? {} : { inApp: false }) },
+        readAt: inApp ? null : nowMs,
+        createdAt: nowMs,
+      };
+    });
+  if (values.length === 0) return [];
+  const inserted = await tx
+    .insert(notifications)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const row of inserted) {
+    if (channels.get(row.userId)?.email) {
+      await enqueue(tx, agentNotificationEmailJob, {
+        tenantId,
+        userId: row.userId,
+        notificationId: row.id,
+      });
+    }
+  }
+  return inserted.map((row) => row.userId);
+}
