@@ -333,7 +333,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
         expect(
           await page.locator(".ticket-list input[type='checkbox'][tabindex='0']").count(),
         ).toBe(1);
-        await page.getByLabel("Assignee", { exact: true }).focus();
+        await page.getByLabel("SLA", { exact: true }).focus();
         const stops: string[] = [];
         for (let i = 0; i < 6; i++) {
           await page.keyboard.press("Tab");

@@ -1,4 +1,4 @@
-// Automation rules: an event's rules in order (services' automations engine, each rule in its own
+// Automation rules: an event's rules in order (services' automations engine, all in one
 // transaction) and the customer emails their "email the customer" actions queue.
 import { and, customers, eq, tickets } from "@supportdesk/database";
 import type { JobHandler } from "@supportdesk/queue";

@@ -101,13 +101,20 @@ function demoRules(billing: string, technical: string) {
       ],
     },
     {
-      name: "Resolve after 7 days pending",
-      description: "Resolves a nudged ticket the customer never answered.",
-      trigger: when("time", { after: "pending", minutes: 7 * 24 * 60 }),
-      conditions: { all: [{ field: "tags", op: "contains", value: "nudged" }], any: [] },
+      name: "Resolve 4 days after a nudge",
+      description: "Resolves a nudged ticket that nobody touched for 4 more days.",
+      // From the last update (the nudge tagged it), so it never fires in the nudge's own sweep.
+      trigger: when("time", { after: "updated", minutes: 4 * 24 * 60 }),
+      conditions: {
+        all: [
+          { field: "status", op: "is", value: "pending" },
+          { field: "tags", op: "contains", value: "nudged" },
+        ],
+        any: [],
+      },
       actions: [
         { type: "set_status", value: "resolved" },
-        { type: "add_note", body: "Resolved automatically: no answer for 7 days after a nudge." },
+        { type: "add_note", body: "Resolved automatically: no answer for 4 days after a nudge." },
       ],
     },
     {

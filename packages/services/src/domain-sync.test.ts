@@ -2,6 +2,8 @@
 import { expect, test } from "bun:test";
 import {
   articleStatus,
+  slaClockStatus,
+  slaMetric,
   tenantPlan,
   tenantRole,
   ticketChannel,
@@ -11,6 +13,8 @@ import {
 import {
   BUILT_IN_ROLES,
   KB_ARTICLE_STATUSES,
+  SLA_CLOCK_STATUSES,
+  SLA_METRICS,
   TENANT_PLANS,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -27,4 +31,9 @@ test("ticket statuses, priorities, channels, plans and article statuses match th
 
 test("the database's roles are the built-in roles plus 'custom'", () => {
   expect(tenantRole.enumValues).toEqual([...BUILT_IN_ROLES, "custom"]);
+});
+
+test("SLA metrics and clock statuses match the database's enums", () => {
+  expect([...SLA_METRICS]).toEqual(slaMetric.enumValues);
+  expect([...SLA_CLOCK_STATUSES]).toEqual(slaClockStatus.enumValues);
 });

@@ -179,7 +179,7 @@ export function sitemapXml(
 }
 
 export function robotsTxt(place: Place): string {
-  const disallow = ["/search", "/contact", "/tickets/"].map(
+  const disallow = ["/search", "/contact", "/tickets/", "/csat/"].map(
     (p) => `Disallow: ${linkTo(place, p)}\n`,
   );
   return `User-agent: *\n${disallow.join("")}Sitemap: ${place.origin}${linkTo(place, "/sitemap.xml")}\n`;

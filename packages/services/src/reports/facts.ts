@@ -162,8 +162,10 @@ export async function refreshFact(db: Database, tenantId: string, ticketId: stri
 }
 
 /**
- * Recomputes every ticket's facts, BACKFILL_BATCH tickets per transaction in id order (the demo
- * seed and a calendar change call it). Returns how many rows it wrote.
+ * Recomputes every ticket's facts, BACKFILL_BATCH tickets per transaction in id order. Returns
+ * how many rows it wrote. (The demo seed queues a refresh job per ticket instead; a change of the
+ * default calendar does not recompute stored durations, which this would — nothing calls it for
+ * that yet.)
  */
 export async function backfillFacts(db: Database, tenantId: string): Promise<number> {
   const calendar = await db.withTenant(tenantId, reportCalendar);
