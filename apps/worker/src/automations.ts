@@ -2,6 +2,7 @@
 // transaction) and the customer emails their "email the customer" actions queue.
 import { and, customers, eq, tickets } from "@supportdesk/database";
 import type { JobHandler } from "@supportdesk/queue";
+import { publishEvent } from "@supportdesk/realtime";
 import { automations, email } from "@supportdesk/services";
 import { brandOf, type HandlerDeps, messageIdOf, send, str } from "./mail-kit";
 
@@ -10,9 +11,13 @@ export function automationsHandlers(
 ): Record<string, JobHandler> {
   return {
     "automation.event": async (job) => {
-      const { rules, outcomes } = await automations.runAutomationEvent(deps.db, job.payload, {
-        webhooks: deps.webhooks,
-      });
+      const { rules, outcomes, events } = await automations.runAutomationEvent(
+        deps.db,
+        job.payload,
+        { webhooks: deps.webhooks },
+      );
+      // After commit: the bells of the people a "notify" action told.
+      for (const event of events) await publishEvent(deps.publisher, event);
       const count = (status: string) => outcomes.filter((o) => o.status === status).length;
       return { rules, acted: count("done"), stopped: count("stopped"), failed: count("failed") };
     },

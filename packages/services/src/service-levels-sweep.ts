@@ -1,6 +1,7 @@
 // A tenant's service-level sweep: SLA warnings and breaches, then time-based automation triggers.
 // Run by the worker's `service-levels.sweep` job, which chains itself through the outbox.
 import type { Database, TenantDb } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { enqueue, serviceLevelSweepJob, sweepKey } from "@supportdesk/queue";
 import { hasTimeRules, sweepTimeTriggers } from "./automations/hooks";
 import { hasSlaWork, sweepSla } from "./sla/sweep";
@@ -28,7 +29,14 @@ export async function runSweep(
   db: Database,
   tenantId: string,
   options: { everyMs: number; now?: Date },
-): Promise<{ warned: number; breached: number; fired: number; next: boolean }> {
+): Promise<{
+  warned: number;
+  breached: number;
+  fired: number;
+  next: boolean;
+  /** The alerts' realtime events, to publish now that their transactions have committed. */
+  events: RealtimeEvent[];
+}> {
   const now = options.now ?? new Date();
   const next = await db.withTenant(tenantId, async (tx) => {
     const work = (await hasSlaWork(tx)) || (await hasTimeRules(tx));
@@ -37,5 +45,11 @@ export async function runSweep(
   });
   const sla = await sweepSla(db, tenantId, now);
   const time = await sweepTimeTriggers(db, tenantId, now);
-  return { ...sla, fired: time.fired, next };
+  return {
+    warned: sla.warned,
+    breached: sla.breached,
+    fired: time.fired,
+    next,
+    events: [...sla.events, ...time.events],
+  };
 }

@@ -1,5 +1,7 @@
 // Doing a rule's actions on a ticket through the existing services (with the rule's system scope,
 // so each change records its own event one level deeper), and the record of what was done.
+
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { automationEmailJob, enqueue } from "@supportdesk/queue";
 import type { TenantScope } from "../context";
 import { setValues } from "../fields/ticket-values";
@@ -22,6 +24,8 @@ export type ActionContext = {
   facts: Facts;
   names: Names;
   webhooks: WebhookSender;
+  /** Where the realtime events of its notifications go, to be published after the commit. */
+  events?: RealtimeEvent[] | undefined;
 };
 
 /** What the `{{…}}` placeholders of a rule's email and note become for this ticket. */
@@ -93,7 +97,8 @@ async function perform(ctx: ActionContext, action: Action): Promise<string> {
         ruleName: ctx.rule.name,
         ticket: facts.ticket,
       });
-      return `notified ${notified.length}`;
+      ctx.events?.push(...notified.events);
+      return `notified ${notified.userIds.length}`;
     }
     case "webhook": {
       const { status } = await ctx.webhooks.deliver({

@@ -12,6 +12,7 @@ import {
   sql,
   type TenantDb,
 } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import type { automationEventJob } from "@supportdesk/queue";
 import type { z } from "zod";
 import { builtInGrant, type TenantScope } from "../context";
@@ -27,7 +28,12 @@ export const MAX_DEPTH = 3;
 /** At most this many runs that acted on one ticket in a minute. */
 export const RATE_PER_MINUTE = 20;
 
-export type EngineDeps = { webhooks?: WebhookSender | undefined; now?: (() => Date) | undefined };
+export type EngineDeps = {
+  webhooks?: WebhookSender | undefined;
+  now?: (() => Date) | undefined;
+  /** Collects the realtime events of the runs' notifications (published after the commit). */
+  events?: RealtimeEvent[] | undefined;
+};
 export type AutomationEvent = z.input<typeof automationEventJob.payload>;
 
 /** A rule as the engine reads it. */
@@ -205,6 +211,7 @@ export async function runRule(
           facts,
           names: await loadNames(tx, rule.actions),
           webhooks: deps.webhooks ?? stubWebhookSender,
+          events: deps.events,
         },
         rule.actions,
       );

@@ -14,6 +14,7 @@ import {
   inArray,
   type TenantDb,
 } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { automationEventJob } from "@supportdesk/queue";
 import { type ActionTaken, applyActions } from "./actions";
 import { loadNames } from "./describe";
@@ -44,8 +45,9 @@ export async function runAutomationEvent(
   db: Database,
   payload: unknown,
   deps: EngineDeps = {},
-): Promise<{ rules: number; outcomes: RunOutcome[] }> {
+): Promise<{ rules: number; outcomes: RunOutcome[]; events: RealtimeEvent[] }> {
   const event = automationEventJob.payload.parse(payload);
+  const events: RealtimeEvent[] = [];
   const clock = deps.now ?? (() => new Date());
   const input: RunInput = {
     eventKey: event.eventId,
@@ -76,7 +78,7 @@ export async function runAutomationEvent(
     const rules = rows
       .map(toStoredRule)
       .filter((r) => fits(r.trigger, event, message?.author ?? null));
-    if (rules.length === 0) return { rules: rows.length, outcomes: [] };
+    if (rules.length === 0) return { rules: rows.length, outcomes: [], events };
     const claimed = await claimRuns(tx, rules, input);
     const outcomes: RunOutcome[] = [];
     const unmatched: string[] = [];
@@ -97,7 +99,7 @@ export async function runAutomationEvent(
         outcomes.push({ ruleId: rule.id, status: "not matched" });
         continue;
       }
-      const outcome = await act(tx, event.tenantId, rule, runId, facts, input, deps);
+      const outcome = await act(tx, event.tenantId, rule, runId, facts, input, { ...deps, events });
       outcomes.push(outcome);
       if (outcome.status === "done" && outcome.actions.length > 0) {
         // What the rule changed is what the next rules see.
@@ -110,7 +112,7 @@ export async function runAutomationEvent(
         .set({ latencyMs: latency(input, clock()) })
         .where(inArray(automationRuns.id, unmatched));
     }
-    return { rules: rows.length, outcomes };
+    return { rules: rows.length, outcomes, events };
   });
 }
 
@@ -163,6 +165,7 @@ async function act(
     return { ruleId: rule.id, status: "stopped", error: stopped };
   }
   let actions: ActionTaken[];
+  const published = deps.events?.length ?? 0;
   try {
     actions = await tx.transaction(async (savepoint) =>
       applyActions(
@@ -173,11 +176,14 @@ async function act(
           facts,
           names: await loadNames(savepoint, rule.actions),
           webhooks: deps.webhooks ?? stubWebhookSender,
+          events: deps.events,
         },
         rule.actions,
       ),
     );
   } catch (error) {
+    // Rolled back with the savepoint: nobody's bell rings for it.
+    deps.events?.splice(published);
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
     await finish(tx, runId, { matched: true, error: message }, input, clock);
     return { ruleId: rule.id, status: "failed", error: message };

@@ -1,5 +1,6 @@
 // What the tenant's service-level sweep asks of automations (called by service-levels-sweep.ts).
 import type { Database, TenantDb } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { hasEnabledTimeRules, sweepTime } from "./time";
 
 /** Whether the tenant has enabled time-based rules (its sweep keeps running while it does). */
@@ -12,6 +13,6 @@ export async function sweepTimeTriggers(
   db: Database,
   tenantId: string,
   now: Date,
-): Promise<{ fired: number }> {
+): Promise<{ fired: number; events: RealtimeEvent[] }> {
   return sweepTime(db, tenantId, now);
 }

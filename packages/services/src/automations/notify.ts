@@ -2,14 +2,15 @@
 // person (teams' members included; only people who work tickets), and their emails if they asked.
 import { inArray, type TenantDb, teamMembers } from "@supportdesk/database";
 import { ticketWorkers } from "../members";
-import { storeNotifications } from "../notifications/store";
+import { type Stored, storeNotifications } from "../notifications/store";
 import type { NotificationType } from "../notifications/types";
 
 type Notify = { userIds?: string[] | undefined; teamIds?: string[] | undefined; message: string };
 
 /**
  * Notifies the named people and the members of the named teams about a ticket. Ids derive from
- * the run (`runId`), so the same run never notifies anyone twice. Returns who was notified.
+ * the run (`runId`), so the same run never notifies anyone twice. Returns who was notified and
+ * the realtime events to publish after the commit.
  */
 export async function notifyAgents(
   tx: TenantDb,
@@ -20,7 +21,7 @@ export async function notifyAgents(
     ruleName: string;
     ticket: { id: string; number: number; subject: string };
   },
-): Promise<string[]> {
+): Promise<Stored> {
   const wanted = new Set(input.action.userIds ?? []);
   if (input.action.teamIds?.length) {
     const members = await tx
@@ -33,7 +34,7 @@ export async function notifyAgents(
   const audience = new Map<string, NotificationType>(
     [...wanted].filter((id) => workers.has(id)).map((id) => [id, "automation.notify"]),
   );
-  if (audience.size === 0) return [];
+  if (audience.size === 0) return { userIds: [], events: [] };
   const { ticket } = input;
   return storeNotifications(tx, tenantId, audience, input.runId, {
     ticketId: ticket.id,

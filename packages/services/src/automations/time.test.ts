@@ -35,10 +35,10 @@ test("'pending for an hour' fires once per stay in pending, and again after re-e
   const open = await owner.run((s) => tickets.createTicket(s, { subject: "Open", body: "x" }));
   await owner.run((s) => tickets.updateTicket(s, { id: waiting.id, status: "pending" }));
 
-  expect(await sweepTimeTriggers(db, tenant.id, later(30))).toEqual({ fired: 0 });
-  expect(await sweepTimeTriggers(db, tenant.id, later(61))).toEqual({ fired: 1 });
-  expect(await sweepTimeTriggers(db, tenant.id, later(62))).toEqual({ fired: 0 });
-  expect(await sweepTimeTriggers(db, tenant.id, later(600))).toEqual({ fired: 0 });
+  expect((await sweepTimeTriggers(db, tenant.id, later(30))).fired).toBe(0);
+  expect((await sweepTimeTriggers(db, tenant.id, later(61))).fired).toBe(1);
+  expect((await sweepTimeTriggers(db, tenant.id, later(62))).fired).toBe(0);
+  expect((await sweepTimeTriggers(db, tenant.id, later(600))).fired).toBe(0);
   let runs = await runsOf(db, tenant.id, nudge.id);
   expect(runs).toHaveLength(1);
   expect(runs[0]).toMatchObject({ ticketId: waiting.id, matched: true, error: null, depth: 0 });
@@ -49,8 +49,8 @@ test("'pending for an hour' fires once per stay in pending, and again after re-e
   await owner.run((s) => tickets.updateTicket(s, { id: waiting.id, status: "open" }));
   await Bun.sleep(5);
   await owner.run((s) => tickets.updateTicket(s, { id: waiting.id, status: "pending" }));
-  expect(await sweepTimeTriggers(db, tenant.id, later(61))).toEqual({ fired: 1 });
-  expect(await sweepTimeTriggers(db, tenant.id, later(61))).toEqual({ fired: 0 });
+  expect((await sweepTimeTriggers(db, tenant.id, later(61))).fired).toBe(1);
+  expect((await sweepTimeTriggers(db, tenant.id, later(61))).fired).toBe(0);
   runs = await runsOf(db, tenant.id, nudge.id);
   expect(runs).toHaveLength(2);
   const ticket = await owner.run((s) => tickets.getTicket(s, { id: waiting.id }));
@@ -81,8 +81,8 @@ test("'SLA due in 15 minutes' fires before the due time, and conditions still ap
       .set({ slaDueAt: due })
       .where(inArray(table.id, [urgent.id, normal.id]));
   });
-  expect(await sweepTimeTriggers(db, tenant.id, later(40))).toEqual({ fired: 0 });
-  expect(await sweepTimeTriggers(db, tenant.id, later(46))).toEqual({ fired: 2 });
+  expect((await sweepTimeTriggers(db, tenant.id, later(40))).fired).toBe(0);
+  expect((await sweepTimeTriggers(db, tenant.id, later(46))).fired).toBe(2);
   const runs = await runsOf(db, tenant.id, warn.id);
   expect(runs.map((r) => [r.ticketId, r.matched])).toEqual(
     expect.arrayContaining([

@@ -12,6 +12,7 @@ import {
   type TenantDb,
   tickets,
 } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import {
   type EngineDeps,
   runRule,
@@ -95,7 +96,8 @@ export async function sweepTime(
   tenantId: string,
   now: Date,
   deps: EngineDeps = {},
-): Promise<{ fired: number }> {
+): Promise<{ fired: number; events: RealtimeEvent[] }> {
+  const events: RealtimeEvent[] = [];
   const rules = await db.withTenant(tenantId, async (tx) =>
     (
       await tx
@@ -119,10 +121,10 @@ export async function sweepTime(
           depth: 0,
           occurredAt: fireAt(rule.trigger as TimeTrigger, anchor),
         },
-        { now: () => now, ...deps },
+        { now: () => now, ...deps, events },
       );
       if (outcome.status !== "duplicate") fired++;
     }
   }
-  return { fired };
+  return { fired, events };
 }

@@ -2,6 +2,7 @@
 // the assignee; when unassigned, the ticket's team's members; when it has no team either, every
 // agent. Only people who still work tickets here; each per their preferences.
 import { eq, inArray, type TenantDb, teamMembers, tickets } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { ticketWorkers } from "../members";
 import { titleOf } from "../notifications/audience";
 import { storeNotifications } from "../notifications/store";
@@ -37,8 +38,13 @@ async function audienceOf(
  * a repeated alert adds nothing) and records the emails asked for. Call it in the transaction
  * that marked the clocks warned or breached.
  */
-export async function notifySlaAlerts(tx: TenantDb, tenantId: string, alerts: SlaAlert[]) {
-  if (alerts.length === 0) return 0;
+export async function notifySlaAlerts(
+  tx: TenantDb,
+  tenantId: string,
+  alerts: SlaAlert[],
+): Promise<{ stored: number; events: RealtimeEvent[] }> {
+  const events: RealtimeEvent[] = [];
+  if (alerts.length === 0) return { stored: 0, events };
   const ticketIds = [...new Set(alerts.map((a) => a.ticketId))];
   const rows = await tx
     .select({
@@ -74,7 +80,8 @@ export async function notifySlaAlerts(tx: TenantDb, tenantId: string, alerts: Sl
         dueAt: alert.dueAt?.toISOString() ?? null,
       },
     );
-    stored += notified.length;
+    stored += notified.userIds.length;
+    events.push(...notified.events);
   }
-  return stored;
+  return { stored, events };
 }

@@ -13,6 +13,12 @@ import {
 import { hasSlaWork, sweepSla } from "./sweep";
 import { slaDesk } from "./test-kit";
 
+/** A sweep's counts (its realtime events are looked at on their own). */
+const counts = ({ warned, breached }: { warned: number; breached: number }) => ({
+  warned,
+  breached,
+});
+
 const db = createDatabase({ url: env().DATABASE_URL, max: 8 });
 afterAll(() => db.close());
 
@@ -45,11 +51,15 @@ describe("the SLA sweep", () => {
   test("warns once within the lead time and records the breach once after the due time", async () => {
     const { d, agent } = await setup();
     const id = await d.open(T0, { assigneeId: agent.userId });
-    expect(await sweepSla(db, d.tenantId, at(20))).toEqual({ warned: 0, breached: 0 });
-    expect(await sweepSla(db, d.tenantId, at(35))).toEqual({ warned: 1, breached: 0 });
-    expect(await sweepSla(db, d.tenantId, at(40))).toEqual({ warned: 0, breached: 0 });
-    expect(await sweepSla(db, d.tenantId, at(61))).toEqual({ warned: 0, breached: 1 });
-    expect(await sweepSla(db, d.tenantId, at(62))).toEqual({ warned: 0, breached: 0 });
+    expect(counts(await sweepSla(db, d.tenantId, at(20)))).toEqual({ warned: 0, breached: 0 });
+    expect(counts(await sweepSla(db, d.tenantId, at(35)))).toEqual({ warned: 1, breached: 0 });
+    expect(counts(await sweepSla(db, d.tenantId, at(40)))).toEqual({ warned: 0, breached: 0 });
+    const breach = await sweepSla(db, d.tenantId, at(61));
+    expect(counts(breach)).toEqual({ warned: 0, breached: 1 });
+    // The bell rings once the sweep has committed: one notification.created per person told.
+    expect(breach.events.length).toBeGreaterThan(0);
+    expect(breach.events.every((e) => e.type === "notification.created")).toBe(true);
+    expect(counts(await sweepSla(db, d.tenantId, at(62)))).toEqual({ warned: 0, breached: 0 });
     expect(await alerts(d.tenantId)).toEqual([
       `sla.breach→${agent.userId}`,
       `sla.warning→${agent.userId}`,
@@ -88,8 +98,8 @@ describe("the SLA sweep", () => {
     expect((await d.clocks(id))[0]?.breachedAt).toBeNull();
     expect(await alerts(d.tenantId)).toEqual([]);
 
-    expect(await sweepSla(db, d.tenantId, at(71))).toEqual({ warned: 0, breached: 1 });
-    expect(await sweepSla(db, d.tenantId, at(72))).toEqual({ warned: 0, breached: 0 });
+    expect(counts(await sweepSla(db, d.tenantId, at(71)))).toEqual({ warned: 0, breached: 1 });
+    expect(counts(await sweepSla(db, d.tenantId, at(72)))).toEqual({ warned: 0, breached: 0 });
     expect(await alerts(d.tenantId)).toEqual([`sla.breach→${agent.userId}`]);
     expect((await d.clocks(id))[0]?.breachedAt).toEqual(at(60));
   });
@@ -100,7 +110,7 @@ describe("the SLA sweep", () => {
     await d.update(pending, at(5), { status: "pending" });
     const resolved = await d.open(T0);
     await d.update(resolved, at(5), { status: "resolved" });
-    expect(await sweepSla(db, d.tenantId, at(120))).toEqual({ warned: 0, breached: 0 });
+    expect(counts(await sweepSla(db, d.tenantId, at(120)))).toEqual({ warned: 0, breached: 0 });
   });
 
   test("who hears: the assignee, else the ticket's team, else every agent", async () => {

@@ -10,6 +10,7 @@ import {
   sql,
   type TenantDb,
 } from "@supportdesk/database";
+import type { RealtimeEvent } from "@supportdesk/domain";
 import { notifySlaAlerts, type SlaAlert } from "./notify";
 
 /** Whether the tenant has enabled SLA policies or running clocks (its sweep keeps running while it does). */
@@ -41,7 +42,7 @@ export async function sweepSla(
   db: Database,
   tenantId: string,
   now: Date,
-): Promise<{ warned: number; breached: number }> {
+): Promise<{ warned: number; breached: number; events: RealtimeEvent[] }> {
   return db.withTenant(tenantId, async (tx) => {
     const at = sql`${now.toISOString()}::timestamptz`;
     const breached = await tx
@@ -72,7 +73,7 @@ export async function sweepSla(
       ...breached.map((row) => ({ ...row, kind: "sla.breach" as const })),
       ...warned.map((row) => ({ ...row, kind: "sla.warning" as const })),
     ];
-    await notifySlaAlerts(tx, tenantId, alerts);
-    return { warned: warned.length, breached: breached.length };
+    const { events } = await notifySlaAlerts(tx, tenantId, alerts);
+    return { warned: warned.length, breached: breached.length, events };
   });
 }
