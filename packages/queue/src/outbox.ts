@@ -20,8 +20,10 @@ export type EnqueueOptions = {
   /** Not before this time (the relay leaves the row until then): delayed work such as surveys. */
   availableAt?: Date;
   /**
-   * At most one pending job with this key: when one is already waiting, nothing is recorded and
-   * `null` is returned (recurring jobs, such as a tenant's service-level sweep).
+   * At most one pending job with this key (recurring or coalescing jobs: a tenant's sweep, a
+   * ticket's rollup refresh). When one is already waiting, nothing new is recorded: the waiting
+   * row is locked until this transaction ends (the relay skips locked rows), so it cannot run
+   * before this transaction's writes are visible, and its id is returned.
    */
   key?: string;
 };
@@ -42,20 +44,8 @@ export async function enqueue<Schema extends z.ZodType>(
   tx: Executor,
   job: JobDefinition<Schema>,
   payload: z.input<Schema>,
-  options?: EnqueueOptions & { key?: undefined },
-): Promise<{ id: string }>;
-export async function enqueue<Schema extends z.ZodType>(
-  tx: Executor,
-  job: JobDefinition<Schema>,
-  payload: z.input<Schema>,
-  options: EnqueueOptions,
-): Promise<{ id: string } | null>;
-export async function enqueue<Schema extends z.ZodType>(
-  tx: Executor,
-  job: JobDefinition<Schema>,
-  payload: z.input<Schema>,
   options: EnqueueOptions = {},
-): Promise<{ id: string } | null> {
+): Promise<{ id: string }> {
   const parsed = job.payload.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -71,16 +61,15 @@ export async function enqueue<Schema extends z.ZodType>(
     ...(options.availableAt ? { availableAt: options.availableAt } : {}),
     ...(options.key ? { jobKey: options.key } : {}),
   });
-  if (options.key) {
-    const [row] = await insert
-      .onConflictDoNothing({
+  const [row] = await (options.key
+    ? // A no-op update of the waiting row: it takes the row's lock (see EnqueueOptions.key).
+      insert.onConflictDoUpdate({
         target: outbox.jobKey,
-        where: sql`${outbox.dispatchedAt} is null and ${outbox.jobKey} is not null`,
+        targetWhere: sql`${outbox.dispatchedAt} is null and ${outbox.jobKey} is not null`,
+        set: { jobKey: sql`excluded.job_key` },
       })
-      .returning({ id: outbox.id });
-    return row ?? null;
-  }
-  const [row] = await insert.returning({ id: outbox.id });
+    : insert
+  ).returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
   return row;
 }

@@ -48,7 +48,8 @@ export async function recordTicketEvent(
       occurredAt: now.toISOString(),
     });
   }
-  // One refresh waiting per ticket is enough: it reads the ticket as it is when it runs.
+  // One refresh waiting per ticket is enough: it reads the ticket as it is when it runs (and the
+  // waiting one is held until this transaction commits, so it sees this change).
   await enqueue(
     tx,
     reportFactJob,
