@@ -1,10 +1,10 @@
 // Automation rules: an event's rules in order (services' automations engine, all in one
 // transaction) and the customer emails their "email the customer" actions queue.
-import { and, customers, eq, tickets } from "@supportdesk/database";
 import type { JobHandler } from "@supportdesk/queue";
 import { publishEvent } from "@supportdesk/realtime";
-import { automations, email } from "@supportdesk/services";
-import { brandOf, type HandlerDeps, messageIdOf, send, str } from "./mail-kit";
+import { automations } from "@supportdesk/services";
+import { brandOf, type HandlerDeps, send, str } from "./mail-kit";
+import { customerThread, envelopeOf } from "./ticket-emails";
 
 export function automationsHandlers(
   deps: HandlerDeps & { webhooks?: automations.WebhookSender },
@@ -26,31 +26,7 @@ export function automationsHandlers(
       const tenantId = str(job.tenantId);
       const ticketId = str(job.payload.ticketId);
       const brand = await brandOf(deps, tenantId);
-      const found = await deps.db.withTenant(tenantId, async (tx) => {
-        const [row] = await tx
-          .select({
-            number: tickets.number,
-            subject: tickets.subject,
-            email: customers.email,
-            name: customers.name,
-          })
-          .from(tickets)
-          .innerJoin(
-            customers,
-            and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
-          )
-          .where(eq(tickets.id, ticketId));
-        if (!row) return undefined;
-        const threading = await email.threadOutbound(tx, {
-          ticketId,
-          ticketMessageId: null,
-          copyCcs: false,
-          messageId: messageIdOf(deps, job),
-          slug: brand.slug,
-          inboundDomain: deps.inboundDomain,
-        });
-        return { row, threading };
-      });
+      const found = await customerThread(deps, job, brand, { tenantId, ticketId });
       if (!found) return { skipped: "ticket gone or without a customer" };
       const { row, threading } = found;
       const sender = brand.settings.senderName ?? brand.name;
@@ -69,14 +45,7 @@ export function automationsHandlers(
             : str(job.payload.body),
         },
         brand,
-        {
-          fromName: sender,
-          envelopeFrom: threading.replyTo,
-          replyTo: threading.replyTo,
-          ...(threading.inReplyTo ? { inReplyTo: threading.inReplyTo } : {}),
-          references: threading.references,
-          headers: { "Thread-Index": threading.threadIndex, "Thread-Topic": threading.threadTopic },
-        },
+        envelopeOf(threading, sender),
       );
     },
   };

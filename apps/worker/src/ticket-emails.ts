@@ -32,7 +32,7 @@ async function loadFiles(
 type ThreadInput = { ticketId: string; ticketMessageId: string | null; copyCcs: boolean };
 
 /** The threading envelope of a ticket email; bounces come back to the tenant's address. */
-function envelopeOf(threading: email.Threading, fromName: string): Envelope {
+export function envelopeOf(threading: email.Threading, fromName: string): Envelope {
   return {
     fromName,
     envelopeFrom: threading.replyTo,
@@ -59,34 +59,48 @@ function thread(
   });
 }
 
+/**
+ * The ticket's number, subject and customer, with the threading of a new email to that customer
+ * (no CCs): what an acknowledgement or an automation's message needs. Undefined when the ticket
+ * or its customer is gone.
+ */
+export function customerThread(
+  deps: HandlerDeps,
+  job: JobContext,
+  brand: TenantBrand,
+  { tenantId, ticketId }: { tenantId: string; ticketId: string },
+) {
+  return deps.db.withTenant(tenantId, async (tx) => {
+    const [row] = await tx
+      .select({
+        number: tickets.number,
+        subject: tickets.subject,
+        email: customers.email,
+        name: customers.name,
+      })
+      .from(tickets)
+      .innerJoin(
+        customers,
+        and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
+      )
+      .where(eq(tickets.id, ticketId));
+    if (!row) return undefined;
+    const threading = await thread(deps, job, brand, tx, {
+      ticketId,
+      ticketMessageId: null,
+      copyCcs: false,
+    });
+    return { row, threading };
+  });
+}
+
 export function ticketEmailHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   return {
     "email.ticket-created": async (job) => {
       const tenantId = str(job.tenantId);
       const ticketId = str(job.payload.ticketId);
       const brand = await brandOf(deps, tenantId);
-      const found = await deps.db.withTenant(tenantId, async (tx) => {
-        const [row] = await tx
-          .select({
-            number: tickets.number,
-            subject: tickets.subject,
-            email: customers.email,
-            name: customers.name,
-          })
-          .from(tickets)
-          .innerJoin(
-            customers,
-            and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)),
-          )
-          .where(eq(tickets.id, ticketId));
-        if (!row) return undefined;
-        const threading = await thread(deps, job, brand, tx, {
-          ticketId,
-          ticketMessageId: null,
-          copyCcs: false,
-        });
-        return { row, threading };
-      });
+      const found = await customerThread(deps, job, brand, { tenantId, ticketId });
       if (!found) return { skipped: "ticket or customer gone" };
       const { row, threading } = found;
       return send(
