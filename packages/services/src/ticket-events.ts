@@ -5,7 +5,7 @@
 import { and, automationRules, eq, type TenantDb } from "@supportdesk/database";
 import { automationEventJob, enqueue, reportFactJob, ticketEventJob } from "@supportdesk/queue";
 import type { z } from "zod";
-import { TRIGGER_OF_KIND } from "./automations/engine";
+import { TRIGGER_OF_KIND } from "./automations/schema";
 import { csatAfterTicketEvent } from "./csat/hooks";
 import { slaAfterTicketEvent } from "./sla/hooks";
 

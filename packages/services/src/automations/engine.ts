@@ -20,7 +20,7 @@ import { type ActionTaken, applyActions } from "./actions";
 import { loadNames } from "./describe";
 import { conditionsHold } from "./evaluate";
 import { loadFacts } from "./facts";
-import type { Action, Conditions, Trigger, TriggerType } from "./schema";
+import type { Action, Conditions, Trigger } from "./schema";
 import { stubWebhookSender, type WebhookSender } from "./webhooks";
 
 /** How many rule actions may lead to one another before the engine stops the chain. */
@@ -71,14 +71,6 @@ export function toStoredRule(row: {
     actions: (row.actions ?? []) as Action[],
   };
 }
-
-/** The trigger type an event of each kind fires. */
-export const TRIGGER_OF_KIND: Record<AutomationEvent["kind"], TriggerType> = {
-  created: "ticket.created",
-  updated: "ticket.updated",
-  message: "message.received",
-  csat: "csat.received",
-};
 
 /** Whether a rule's trigger fits the event beyond its type: the fields changed, who wrote. */
 export function fits(trigger: Trigger, event: AutomationEvent, author: string | null): boolean {

@@ -28,11 +28,11 @@ import {
   stopReason,
   storedRuleColumns,
   systemScope,
-  TRIGGER_OF_KIND,
   toStoredRule,
 } from "./engine";
 import { conditionsHold, type Facts } from "./evaluate";
 import { loadFacts, messageFacts } from "./facts";
+import { TRIGGER_OF_KIND } from "./schema";
 import { stubWebhookSender } from "./webhooks";
 
 /**

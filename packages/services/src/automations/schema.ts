@@ -58,6 +58,14 @@ export const TRIGGER_TYPES = [
   "csat.received",
 ] as const satisfies readonly TriggerType[];
 
+/** The trigger type an event of each kind fires. */
+export const TRIGGER_OF_KIND: Record<"created" | "updated" | "message" | "csat", TriggerType> = {
+  created: "ticket.created",
+  updated: "ticket.updated",
+  message: "message.received",
+  csat: "csat.received",
+};
+
 export const CONDITION_OPS = [
   "is",
   "is_not",
