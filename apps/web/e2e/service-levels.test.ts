@@ -131,7 +131,7 @@ describe("SLA policies and automation rules", () => {
 
 describe("reports", () => {
   test(
-    "the demo tenant's 90 days draw charts with tables under them, filters in the URL",
+    "the demo tenant's 90 days draw charts with tables under them, range and interval from the URL",
     async () => {
       // The demo seed on the test database (this process's environment points there), as
       // `bun run db:seed` runs it: the web app's code never imports the database itself.
@@ -164,6 +164,9 @@ describe("reports", () => {
       await page.locator("svg.recharts-surface").nth(2).waitFor();
       expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(3);
       expect(await page.locator("table tbody tr").count()).toBeGreaterThan(5);
+      // The range and interval came from the URL.
+      expect(await page.getByLabel("Interval").inputValue()).toBe("week");
+      expect(await page.locator("main").textContent()).toContain(`${from} to ${to}`);
       await stack.screenshot(page, "sl-03-reports");
       await demo.close();
     },
